@@ -78,7 +78,8 @@ final class SessionLogReader {
         if (size < FILE_HEADER_SIZE) {
             return "shorter than its header";
         }
-        return SessionLogFormat.checkFileHeader(window.duplicate().position(ensure(0, FILE_HEADER_SIZE)));
+        int index = ensure(0, FILE_HEADER_SIZE);
+        return SessionLogFormat.checkFileHeader(window.duplicate().position(index));
     }
 
     Result read(SessionState state) throws IOException {
@@ -137,7 +138,8 @@ final class SessionLogReader {
         if (size - position < FRAME_OVERHEAD) {
             return INCOMPLETE;
         }
-        int bodyLength = window.getInt(ensure(position, 4));
+        int lengthIndex = ensure(position, 4);
+        int bodyLength = window.getInt(lengthIndex);
         if (bodyLength < 1 || bodyLength > MAX_BODY) {
             return INVALID;
         }
@@ -145,7 +147,8 @@ final class SessionLogReader {
         if (position + frameLength > size) {
             return INCOMPLETE;
         }
-        if (!plausible(window.get(ensure(position + 4, 1)), bodyLength) || !checksumMatches(position, bodyLength)) {
+        int typeIndex = ensure(position + 4, 1);
+        if (!plausible(window.get(typeIndex), bodyLength) || !checksumMatches(position, bodyLength)) {
             return INVALID;
         }
         return parse(position + 4, bodyLength) ? frameLength : INVALID;
@@ -179,7 +182,8 @@ final class SessionLogReader {
             crc.update(window.array(), window.arrayOffset() + index, piece);
             done += piece;
         }
-        return window.getInt(ensure(position + checked, 4)) == (int) crc.getValue();
+        int checksumIndex = ensure(position + checked, 4);
+        return window.getInt(checksumIndex) == (int) crc.getValue();
     }
 
     private boolean parse(long bodyPosition, int bodyLength) throws IOException {
