@@ -1,0 +1,188 @@
+package io.edgemqtt.impl.delivery;
+
+import io.edgemqtt.api.MessageHandler;
+import io.edgemqtt.api.MqttClient;
+import io.edgemqtt.api.MqttMessage;
+import io.edgemqtt.api.OverflowPolicy;
+import io.edgemqtt.api.ReceiveListener;
+import io.edgemqtt.impl.exec.SerialExecutor;
+import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Routes received messages to the application: to every handler whose filter matches the topic, or, when none does,
+ * to the receive queue with a notification. Applies the receive overflow policy to the queue and to each handler's
+ * backlog; with {@link OverflowPolicy#BACK_PRESSURE} it asks the connection to stop reading instead of dropping.
+ *
+ * <p>{@link #deliver(MqttMessage)} runs on the loop thread; everything the application sees runs on callback threads.
+ */
+public final class Delivery {
+    private static final System.Logger LOG = System.getLogger(Delivery.class.getName());
+
+    /** Told when reading should pause or may resume (back-pressure). Called from any thread. */
+    public interface Pressure {
+        /** Too much is waiting for the application. */
+        void pause();
+
+        /** The application caught up. */
+        void resume();
+    }
+
+    private final MqttClient client;
+    private final Executor pool;
+    private final SerialExecutor notifications;
+    private final ReceiveQueue queue;
+    private final OverflowPolicy policy;
+    private final int capacity;
+    private final Pressure pressure;
+    private final CopyOnWriteArrayList<HandlerBinding> bindings = new CopyOnWriteArrayList<>();
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicBoolean paused = new AtomicBoolean();
+    private final Runnable afterHandled = this::checkResume;
+    private volatile ReceiveListener receiveListener;
+
+    /**
+     * @param client the client (passed to receive listeners)
+     * @param pool shared callback threads
+     * @param capacity receive queue capacity, also the most messages waiting per handler
+     * @param policy receive overflow policy
+     * @param pressure where back-pressure is signalled
+     */
+    public Delivery(MqttClient client, Executor pool, int capacity, OverflowPolicy policy, Pressure pressure) {
+        this.client = client;
+        this.pool = pool;
+        this.notifications = new SerialExecutor(pool);
+        this.queue = new ReceiveQueue(capacity, policy);
+        this.policy = policy;
+        this.capacity = capacity;
+        this.pressure = pressure;
+    }
+
+    /**
+     * @param filter the subscribed filter
+     * @param handler its handler
+     * @return the binding (to detach it later)
+     */
+    public HandlerBinding attach(String filter, MessageHandler handler) {
+        HandlerBinding binding = new HandlerBinding(filter, handler, pool);
+        bindings.add(binding);
+        return binding;
+    }
+
+    /**
+     * @param binding a binding from {@link #attach}
+     */
+    public void detach(HandlerBinding binding) {
+        bindings.remove(binding);
+    }
+
+    /**
+     * Detaches every handler of a filter.
+     *
+     * @param filter the filter
+     */
+    public void detachAll(String filter) {
+        bindings.removeIf(binding -> binding.filter().equals(filter));
+    }
+
+    /** @return the attached handlers */
+    public List<HandlerBinding> bindings() {
+        return List.copyOf(bindings);
+    }
+
+    /**
+     * Hands a received message to the application. Loop thread.
+     *
+     * @param message the message
+     */
+    public void deliver(MqttMessage message) {
+        boolean matched = false;
+        for (HandlerBinding binding : bindings) {
+            if (binding.matches(message.topic())) {
+                matched = true;
+                if (binding.backlog() >= capacity && policy != OverflowPolicy.BACK_PRESSURE) {
+                    dropped.incrementAndGet();
+                    continue;
+                }
+                binding.deliver(message, afterHandled);
+                if (policy == OverflowPolicy.BACK_PRESSURE && binding.backlog() >= capacity) {
+                    pause();
+                }
+            }
+        }
+        if (!matched) {
+            if (queue.offer(message)) {
+                dropped.incrementAndGet();
+            }
+            if (policy == OverflowPolicy.BACK_PRESSURE && queue.isFull()) {
+                pause();
+            }
+            ReceiveListener listener = receiveListener;
+            if (listener != null) {
+                notifications.execute(() -> notifyListener(listener));
+            }
+        }
+    }
+
+    private void notifyListener(ReceiveListener listener) {
+        int depth = queue.size();
+        if (depth == 0) {
+            return; // already taken: a later notification covered it
+        }
+        try {
+            listener.messagesAvailable(client, depth);
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "MQTT receive listener failed", e);
+        }
+    }
+
+    private void pause() {
+        if (paused.compareAndSet(false, true)) {
+            pressure.pause();
+        }
+    }
+
+    private void checkResume() {
+        if (paused.get() && !queue.isFull() && bindings.stream().allMatch(b -> b.backlog() < capacity / 2 + 1)
+                && paused.compareAndSet(true, false)) {
+            pressure.resume();
+        }
+    }
+
+    /** @return the oldest queued message, if any */
+    public Optional<MqttMessage> poll() {
+        Optional<MqttMessage> message = queue.poll();
+        if (message.isPresent()) {
+            checkResume();
+        }
+        return message;
+    }
+
+    /** @return messages in the receive queue */
+    public int queueDepth() {
+        return queue.size();
+    }
+
+    /** @return messages dropped by the overflow policy */
+    public long dropped() {
+        return dropped.get();
+    }
+
+    /**
+     * @param listener the receive notification, or null
+     */
+    public void setReceiveListener(ReceiveListener listener) {
+        this.receiveListener = listener;
+    }
+
+    /** Forgets handlers and queued messages (the client is closed). */
+    public void clear() {
+        bindings.clear();
+        queue.clear();
+    }
+}
