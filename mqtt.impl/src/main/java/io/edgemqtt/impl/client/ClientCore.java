@@ -426,6 +426,9 @@ final class ClientCore implements MqttConnection.Listener, OutboundFlow.Sink {
         startKeepAlive(keepAlive);
 
         if (!connack.sessionPresent()) {
+            for (int packetId : incomingQos2) {
+                store.removeIncoming(packetId);
+            }
             incomingQos2.clear();
         }
         outbound.connected(connack.sessionPresent(), connack.receiveMaximum());
@@ -659,14 +662,17 @@ final class ClientCore implements MqttConnection.Listener, OutboundFlow.Sink {
                 return;
             }
         }
+        // Ping a little before the period ends: brokers check with coarse timers, and a ping sent exactly at the
+        // deadline can arrive after it (MQTT-3.1.2-24 gives the broker 1.5 periods, some round that down).
+        long writeIdleLimit = keepAliveNanos * 3 / 4;
         long sinceWrite = now - link.lastWriteNanos();
-        if (sinceWrite >= keepAliveNanos || sinceRead >= keepAliveNanos) {
+        if (sinceWrite >= writeIdleLimit || sinceRead >= keepAliveNanos) {
             link.send(PingReq.INSTANCE);
             link.flush();
             pingSentNanos = System.nanoTime();
             scheduleKeepAlive(keepAliveNanos / 2);
         } else {
-            scheduleKeepAlive(keepAliveNanos - Math.max(sinceWrite, sinceRead));
+            scheduleKeepAlive(Math.min(writeIdleLimit - sinceWrite, keepAliveNanos - sinceRead));
         }
     }
 

@@ -128,6 +128,10 @@ public final class DefaultMqttClient implements MqttClient {
             future.completeExceptionally(closedException());
             return future;
         }
+        if (!message.subscriptionIdentifiers().isEmpty() || message.isDuplicate()) {
+            // Only the broker sets these; a message received and published again must not carry them.
+            message = message.toBuilder().subscriptionIdentifiers(List.of()).duplicate(false).build();
+        }
         long sequence = 0;
         if (message.qos() != Qos.AT_MOST_ONCE) {
             try {

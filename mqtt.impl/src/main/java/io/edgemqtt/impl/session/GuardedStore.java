@@ -126,24 +126,6 @@ public final class GuardedStore {
         }
     }
 
-    /**
-     * Forgets the session and keeps {@code unsent} again (in order), for a session the broker did not resume.
-     *
-     * @param keep publishes still wanted
-     */
-    public synchronized void reset(List<OutboundEntry> keep) {
-        if (store != null) {
-            try {
-                store.clear();
-                for (OutboundEntry entry : keep) {
-                    store.add(PersistedPublish.of(entry.sequence, entry.packetId, entry.released, entry.message));
-                }
-            } catch (IOException e) {
-                logFailure("reset", e);
-            }
-        }
-    }
-
     /** Closes the store; its content stays for the next client with this id. */
     public synchronized void close() {
         if (store != null) {

@@ -158,14 +158,18 @@ public final class OutboundFlow {
                 }
             }
         } else {
+            // Record by record, never a wholesale clear: publishes accepted on other threads meanwhile are in the
+            // store already and must stay there.
             List<OutboundEntry> again = new ArrayList<>(inFlight.size());
             for (OutboundEntry entry : inFlight) {
                 packetIds.release(entry.packetId);
                 if (entry.released) {
+                    store.remove(entry);
                     sink.completed(entry, PublishResult.of(entry.message, ReasonCode.SUCCESS, null, List.of()));
                 } else {
                     entry.packetId = 0;
                     entry.sent = false;
+                    store.update(entry);
                     again.add(entry);
                 }
             }
@@ -173,13 +177,6 @@ public final class OutboundFlow {
             for (int i = again.size() - 1; i >= 0; i--) {
                 waiting.addFirst(again.get(i));
             }
-            List<OutboundEntry> keep = new ArrayList<>(waiting.size());
-            for (OutboundEntry entry : waiting) {
-                if (entry.message.qos() != Qos.AT_MOST_ONCE) {
-                    keep.add(entry);
-                }
-            }
-            store.reset(keep);
         }
         pump();
     }
