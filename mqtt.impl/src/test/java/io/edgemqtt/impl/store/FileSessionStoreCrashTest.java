@@ -74,12 +74,12 @@ class FileSessionStoreCrashTest {
             // SIGKILL through the handle: Process.destroyForcibly() would also close our end of the pipe and lose
             // the acknowledgements still in it
             assertTrue(child.toHandle().destroyForcibly());
+            assertTrue(child.waitFor(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS), "child did not die");
         } finally {
-            if (child.isAlive()) {
+            if (child.isAlive()) { // only when the test failed before the kill
                 child.destroyForcibly();
             }
         }
-        assertTrue(child.waitFor(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS), "child did not die");
         reader.join(TIMEOUT_MILLIS);
         queue.drainTo(lines);
 

@@ -150,8 +150,11 @@ class SessionLogRecoveryTest {
             byte[] log = Files.readAllBytes(logFile);
             ByteBuffer.wrap(log).putInt((int) starts[4], damagedLength);
             Files.write(logFile, log);
-            try (FileSessionStore store = FileSessionStore.open(dir, CLIENT)) {
+            try (LogCapture logs = new LogCapture();
+                    FileSessionStore store = FileSessionStore.open(dir, CLIENT)) {
                 assertEquals(sequencesExcept(5), sequences(store), "length " + damagedLength);
+                assertEquals(List.of("offset " + starts[4]), logs.messages(Level.WARNING).stream()
+                        .map(m -> m.replaceAll(".*(offset \\d+);.*", "$1")).toList());
             }
             Files.delete(logFile);
         }
