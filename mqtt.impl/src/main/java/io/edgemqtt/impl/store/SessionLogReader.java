@@ -48,7 +48,7 @@ final class SessionLogReader {
     private static final System.Logger LOG = System.getLogger(FileSessionStore.class.getName());
     private static final long INCOMPLETE = -1;
     private static final long INVALID = 0;
-    private static final int WINDOW = 1 << 20;
+    private static final int WINDOW = 64 * 1024;
 
     private final FileChannel channel;
     private final Path file;
