@@ -1,0 +1,165 @@
+#!/usr/bin/env bash
+# Smoke test of the exported runtime (run by `mvn verify` in mqtt.launch, or by hand).
+#
+#   mqtt.launch/src/test/sh/check-runtime.sh [RUNTIME_JAR]
+#
+# 1. starts RUNTIME_JAR (default mqtt.launch/target/edgemqtt-runtime.jar) unattended, from the
+#    repository root, stdin closed, with a temporary conf dir and framework storage;
+# 2. polls (bounded) the runtime's Gogo shell, over a loopback-only telnet port opened for this
+#    check, until every bundle of the jar is ACTIVE and the two .cfg files of the temporary conf dir
+#    are in Config Admin (one plain, one factory configuration, via FileInstall);
+# 3. sends SIGTERM and expects an orderly stop within a bounded time: the "framework stopped" line
+#    and exit status 0 (143 is tolerated).
+# Exits non-zero with a message and the tail of the runtime's output on any failure.
+#
+# Environment: JAVA (default $JAVA_HOME/bin/java, else java), START_TIMEOUT and STOP_TIMEOUT
+# (seconds, default 60 and 30), KEEP_WORK=1 keeps the temporary directory.
+# Fragments would stay RESOLVED and fail this check; there are none in the runtime today.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(cd "$here/../../../.." && pwd)
+
+jar=${1:-$root/mqtt.launch/target/edgemqtt-runtime.jar}
+if [[ ! -f $jar ]]; then
+	echo "check-runtime: FAILED: no runtime jar at $jar (build it with: mvn -B verify)" >&2
+	exit 1
+fi
+jar=$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar")
+cd "$root"
+if [[ -n ${JAVA:-} ]]; then
+	java=$JAVA
+elif [[ -n ${JAVA_HOME:-} ]]; then
+	java=$JAVA_HOME/bin/java
+else
+	java=java
+fi
+start_timeout=${START_TIMEOUT:-60}
+stop_timeout=${STOP_TIMEOUT:-30}
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/edgemqtt-check.XXXXXX")
+log=$work/runtime.log
+pid=
+
+say() { echo "check-runtime: $*"; }
+
+fail() {
+	echo "check-runtime: FAILED: $*" >&2
+	if [[ -s $log ]]; then
+		echo "---- last lines of the runtime output ($log) ----" >&2
+		tail -n 40 "$log" >&2
+		echo "----" >&2
+	fi
+	exit 1
+}
+
+cleanup() {
+	if [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null; then
+		kill -KILL "$pid" 2>/dev/null || true
+	fi
+	if [[ -z ${KEEP_WORK:-} ]]; then
+		rm -rf "$work"
+	else
+		say "kept $work"
+	fi
+}
+trap cleanup EXIT
+
+# Number of bundles the runtime should run: the jar's runbundles plus the system bundle.
+launcher_properties() {
+	if command -v unzip >/dev/null 2>&1; then
+		unzip -p "$jar" launcher.properties 2>/dev/null
+	else
+		(cd "$work" && "${java%java}jar" xf "$jar" launcher.properties && cat launcher.properties)
+	fi
+}
+runbundles=$(launcher_properties | sed -n 's/^launch\.bundles=//p' | tr ',' '\n' | grep -c . || true)
+((runbundles > 0)) || fail "cannot read launch.bundles from $jar"
+expected=$((runbundles + 1))
+
+# A port nobody listens on, for the runtime's telnet console (bound to 127.0.0.1 only).
+port=
+for _ in $(seq 1 50); do
+	candidate=$((20000 + RANDOM % 20000))
+	if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then
+		port=$candidate
+		break
+	fi
+done
+[[ -n $port ]] || fail "found no free local port"
+
+mkdir -p "$work/conf"
+printf 'answer = 42\n' >"$work/conf/edgemqtt.check.cfg"
+printf 'flavour = smoke\n' >"$work/conf/edgemqtt.check.factory-smoke.cfg"
+
+# gogo COMMAND...: runs the commands in the runtime's Gogo shell, prints what they print.
+gogo() {
+	local line
+	exec 3<>"/dev/tcp/127.0.0.1/$port" || return 1
+	printf '%s\n' "$@" 'echo check-runtime-done' >&3
+	while IFS= read -r -t 5 line <&3; do
+		line=${line%$'\r'}
+		if [[ $line == *check-runtime-done && $line != *echo* ]]; then
+			break
+		fi
+		printf '%s\n' "$line"
+	done
+	exec 3>&-
+}
+
+say "starting $jar unattended (java: $java, console port $port, conf: $work/conf)"
+"$java" \
+	-Dgosh.args="--nointeractive --noshutdown -c telnetd -i 127.0.0.1 -p $port start" \
+	-Dfelix.fileinstall.dir="$work/conf" \
+	-Dlaunch.storage.dir="$work/framework" \
+	-jar "$jar" </dev/null >"$log" 2>&1 &
+pid=$!
+
+started=$SECONDS
+state="the console did not answer"
+ready=
+while ((SECONDS - started < start_timeout)); do
+	if ! kill -0 "$pid" 2>/dev/null; then
+		status=0
+		wait "$pid" || status=$?
+		pid=
+		fail "the runtime exited by itself with status $status (it must keep running unattended)"
+	fi
+	if out=$(gogo 'lb -s' \
+		'ca = service (servicereference org.osgi.service.cm.ConfigurationAdmin)' \
+		'each ($ca listConfigurations "(service.pid=edgemqtt.check)") { $it properties }' \
+		'$ca listConfigurations "(service.factoryPid=edgemqtt.check.factory)"' 2>/dev/null); then
+		rows=$(grep -E '^ *[0-9]+\|' <<<"$out" || true)
+		total=$(grep -c . <<<"$rows" || true)
+		inactive=$(grep -v '|Active ' <<<"$rows" || true)
+		if [[ -z $rows || $total -ne $expected || -n $inactive ]]; then
+			state="$total of $expected bundles listed, not ACTIVE: ${inactive:-none}"
+		elif ! grep -q 'answer=42' <<<"$out"; then
+			state="all $total bundles ACTIVE, but configuration edgemqtt.check from the conf dir is missing"
+		elif ! grep -q 'PID=edgemqtt.check.factory~smoke' <<<"$out"; then
+			state="all $total bundles ACTIVE, but factory configuration edgemqtt.check.factory~smoke is missing"
+		else
+			ready=yes
+			break
+		fi
+	fi
+	sleep 0.2
+done
+[[ -n $ready ]] || fail "not ready within ${start_timeout}s: $state"
+say "all $total bundles ACTIVE after $((SECONDS - started))s; conf dir applied (edgemqtt.check, edgemqtt.check.factory~smoke)"
+
+kill -TERM "$pid"
+stopping=$SECONDS
+while kill -0 "$pid" 2>/dev/null; do
+	if ((SECONDS - stopping >= stop_timeout)); then
+		fail "still running ${stop_timeout}s after SIGTERM"
+	fi
+	sleep 0.2
+done
+status=0
+wait "$pid" || status=$?
+pid=
+grep -q 'edgemqtt-runtime: framework stopped' "$log" ||
+	fail "exited with status $status after SIGTERM, but without an orderly framework stop"
+[[ $status -eq 0 || $status -eq 143 ]] || fail "exit status $status after SIGTERM (expected 0, or 143)"
+say "OK: stopped in an orderly way $((SECONDS - stopping))s after SIGTERM, exit status $status"
