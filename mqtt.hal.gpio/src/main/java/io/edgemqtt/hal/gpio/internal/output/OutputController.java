@@ -180,8 +180,7 @@ final class OutputController implements MessageHandler {
         String topic = stateTopic.expand(Map.of("id", output.id()));
         MqttClient target = client.get();
         if (target == null) {
-            outages.failed("state publish to " + topic, "no MQTT client matches the client.target filter");
-            return;
+            return; // not an outage: every state is published when a client appears
         }
         MqttMessage message = MqttMessage.builder(topic).payload(payload.toString()).qos(qos).retain(true)
                 .contentType("application/json").payloadUtf8(true).build();

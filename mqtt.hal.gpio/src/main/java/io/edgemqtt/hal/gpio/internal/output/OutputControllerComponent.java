@@ -45,6 +45,7 @@ public final class OutputControllerComponent {
     private volatile MqttClient client;
     private final OutputController controller;
     private final ServiceRegistrar registrar;
+    private final String pid;
     private final Map<String, Object> handlerProperties;
     private ServiceRegistrar.Registration registration;
 
@@ -62,6 +63,7 @@ public final class OutputControllerComponent {
     OutputControllerComponent(OutputControllerConfig config, String pid, ServiceRegistrar registrar, Clock clock,
             Logger log) {
         this.registrar = registrar;
+        this.pid = pid;
         OutputController created = null;
         Map<String, Object> handler = null;
         try {
@@ -129,7 +131,7 @@ public final class OutputControllerComponent {
             return;
         }
         registration = registrar.register(new Class<?>[] {MessageHandler.class}, controller, handlerProperties);
-        LOG.log(Level.INFO, "subscribed to {0} for outputs", handlerProperties.get(WhiteboardProperties.TOPIC));
+        LOG.log(Level.INFO, "{0}: taking commands on {1}", pid, handlerProperties.get(WhiteboardProperties.TOPIC));
     }
 
     /** @param output an output the output filter matches */
