@@ -2,7 +2,9 @@ package io.edgemqtt.hal.gpio.internal;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -86,6 +88,27 @@ public final class Check {
             }
         }
         throw new ConfigException(property, "must be one of " + Arrays.toString(allowed) + ", was '" + value + "'");
+    }
+
+    /**
+     * Reads a multi-value property. A {@code .cfg} file (FileInstall) can only hold a single string, which DS turns
+     * into a one-element array, so each element is also split at commas.
+     *
+     * @param values the values as DS passes them, or null
+     * @return the trimmed, non-empty values in order
+     */
+    public static List<String> list(String[] values) {
+        List<String> list = new ArrayList<>();
+        if (values != null) {
+            for (String value : values) {
+                for (String part : value.split(",")) {
+                    if (!part.isBlank()) {
+                        list.add(part.trim());
+                    }
+                }
+            }
+        }
+        return list;
     }
 
     /**

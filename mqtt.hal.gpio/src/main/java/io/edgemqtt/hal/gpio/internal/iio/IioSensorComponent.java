@@ -92,12 +92,13 @@ public final class IioSensorComponent {
     }
 
     private static List<IioChannel> select(List<IioChannel> offered, String[] wanted) throws IOException {
-        if (wanted == null || wanted.length == 0) {
+        List<String> names = Check.list(wanted);
+        if (names.isEmpty()) {
             return offered;
         }
         List<IioChannel> selected = new ArrayList<>();
-        for (String name : wanted) {
-            IioChannel match = offered.stream().filter(c -> c.name().equals(name.trim())).findFirst()
+        for (String name : names) {
+            IioChannel match = offered.stream().filter(c -> c.name().equals(name)).findFirst()
                     .orElseThrow(() -> new IOException("property 'channels' names '" + name
                             + "', which the device does not have (it has " + offered + ")"));
             selected.add(match);
@@ -107,10 +108,7 @@ public final class IioSensorComponent {
 
     static Map<String, Double> parseScales(String[] entries) throws ConfigException {
         Map<String, Double> scales = new HashMap<>();
-        if (entries == null) {
-            return scales;
-        }
-        for (String entry : entries) {
+        for (String entry : Check.list(entries)) {
             int equals = entry.indexOf('=');
             if (equals <= 0) {
                 throw new ConfigException("scale", "entries must be channel=scale, was '" + entry + "'");

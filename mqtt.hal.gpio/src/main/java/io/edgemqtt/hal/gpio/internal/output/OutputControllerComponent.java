@@ -82,10 +82,8 @@ public final class OutputControllerComponent {
     static OutputController create(OutputControllerConfig config, String pid, Supplier<MqttClient> client, Clock clock,
             Logger log) throws ConfigException {
         Set<String> allowed = new LinkedHashSet<>();
-        if (config.outputs() != null) {
-            for (String id : config.outputs()) {
-                allowed.add(Check.id("outputs", id.trim()));
-            }
+        for (String id : Check.list(config.outputs())) {
+            allowed.add(Check.id("outputs", id));
         }
         if (allowed.isEmpty()) {
             throw new ConfigException("outputs", "is required: list the hal.id of each output commands may drive");
@@ -111,12 +109,8 @@ public final class OutputControllerComponent {
 
     private static Set<String> words(String property, String[] words) throws ConfigException {
         Set<String> set = new LinkedHashSet<>();
-        if (words != null) {
-            for (String word : words) {
-                if (!word.isBlank()) {
-                    set.add(word.trim().toLowerCase(Locale.ROOT));
-                }
-            }
+        for (String word : Check.list(words)) {
+            set.add(word.toLowerCase(Locale.ROOT));
         }
         if (set.isEmpty()) {
             throw new ConfigException(property, "must list at least one word");

@@ -117,14 +117,11 @@ public final class SensorPublisherComponent {
         } else {
             format = ReadingFormat.json(TopicTemplate.parse("topic", config.topic(), ReadingFormat.PLACEHOLDERS));
         }
-        Set<String> quantities = Set.of();
-        if (config.quantities() != null) {
-            List<String> list = new ArrayList<>();
-            for (String quantity : config.quantities()) {
-                list.add(Check.id("quantities", quantity.trim()));
-            }
-            quantities = Set.copyOf(list);
+        List<String> list = new ArrayList<>();
+        for (String quantity : Check.list(config.quantities())) {
+            list.add(Check.id("quantities", quantity));
         }
+        Set<String> quantities = Set.copyOf(list);
         return new SensorPublisher(pid, quantities, deadband, heartbeatSeconds * 1000, format, qos, config.retain(),
                 client, clock, log);
     }

@@ -174,6 +174,8 @@ class IioSensorTest {
     void channelsCanBeSelected() {
         assertEquals(List.of("temperature"),
                 sensor("hal.id", "env", "device.name", "bme280", "channels", new String[] {"temp"}).quantities());
+        assertEquals(List.of("temperature", "pressure"),
+                sensor("hal.id", "env2", "device.name", "bme280", "channels", "temp, pressure").quantities());
     }
 
     @Test

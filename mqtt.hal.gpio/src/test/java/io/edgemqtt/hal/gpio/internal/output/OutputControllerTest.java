@@ -139,7 +139,7 @@ class OutputControllerTest {
 
     @Test
     void anAllowedOutputWithoutItsServiceIsRefused() {
-        component("outputs", new String[] {"relay1", "pump"});
+        component("outputs", "relay1, pump"); // as a .cfg file gives it
         command("gpio/pump/set", "1");
         assertEquals(1, log.at(Level.WARNING).size());
         assertTrue(log.lines.get(0).contains("output 'pump' is allowed but no DigitalOutput service"));
