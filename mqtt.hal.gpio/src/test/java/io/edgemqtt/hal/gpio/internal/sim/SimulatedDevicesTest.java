@@ -122,12 +122,12 @@ class SimulatedDevicesTest {
     void aSimulatedInputPlaysItsScriptAndSuppressesRepeatedLevels() throws Exception {
         HalThreads threads = new HalThreads();
         try {
-            SimulatedInputComponent component = new SimulatedInputComponent(Configs.of(SimulatedInputConfig.class,
-                    "hal.id", "button", "script", "0:10,1:10,1:10,0:10,1:10", "repeat", false), "pid", registrar,
-                    threads, clock);
-            SimulatedInput input = component.input();
+            // the listener is added before the script starts, so no edge can be missed however fast the steps are
+            SimulatedInput input = new SimulatedInput("button", EdgeScript.parse("script", "0:10,1:10,1:10,0:10,1:10"),
+                    false, clock);
             BlockingQueue<EdgeEvent> events = new LinkedBlockingQueue<>();
             input.addEdgeListener(events::add);
+            input.start(threads.scheduler());
             List<Edge> edges = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 EdgeEvent event = events.poll(10, TimeUnit.SECONDS);
@@ -137,8 +137,25 @@ class SimulatedDevicesTest {
             }
             assertEquals(List.of(Edge.RISING, Edge.FALLING, Edge.RISING), edges);
             assertTrue(input.read());
+            input.close();
+        } finally {
+            threads.close();
+        }
+    }
+
+    @Test
+    void theInputComponentRegistersAndUnregisters() {
+        HalThreads threads = new HalThreads();
+        try {
+            SimulatedInputComponent component = new SimulatedInputComponent(Configs.of(SimulatedInputConfig.class,
+                    "hal.id", "button", "script", "0:60000,1:1000"), "pid", registrar, threads, clock);
+            assertEquals("button", registrar.only().properties.get(HalProperties.ID));
+            assertFalse(component.input().read());
             component.deactivate();
             assertTrue(registrar.only().closed);
+            assertNull(new SimulatedInputComponent(Configs.of(SimulatedInputConfig.class, "hal.id", "b2",
+                    "script", "1:5"), "pid", registrar, threads, clock).input());
+            assertEquals(1, registrar.registrations.size());
         } finally {
             threads.close();
         }
