@@ -78,7 +78,7 @@ final class ClientCore implements MqttConnection.Listener, OutboundFlow.Sink {
     private final EventLoop loop;
     private final Executor pool;
     private final ClientEvents events;
-    private final TransportSecurity security;
+    private TransportSecurity security;
     private final EnhancedAuthenticator authenticator;
     private final GuardedStore store;
     private final PacketIds packetIds = new PacketIds();
@@ -834,6 +834,18 @@ final class ClientCore implements MqttConnection.Listener, OutboundFlow.Sink {
     private MqttException closedException() {
         return new MqttException(ReasonCode.IMPLEMENTATION_SPECIFIC_ERROR, "MQTT client " + name + " is closed"
                 + (store.isPersistent() ? " (unacknowledged QoS 1/2 publishes stay in its session store)" : ""));
+    }
+
+    /**
+     * Uses another TLS profile from the next connection on; an open connection is closed so that the next one, made at
+     * once, uses the new material (the session is kept).
+     */
+    void replaceTransportSecurity(TransportSecurity replacement) {
+        security = replacement;
+        if (link != null && isTls(linkUri)) {
+            link.close(new MqttException(ReasonCode.ADMINISTRATIVE_ACTION,
+                    "the TLS profile was replaced; reconnecting with the new one"), false);
+        }
     }
 
     // ---- OutboundFlow.Sink ---------------------------------------------------------------------------------------

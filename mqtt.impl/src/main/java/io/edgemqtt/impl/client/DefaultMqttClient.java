@@ -230,6 +230,16 @@ public final class DefaultMqttClient implements MqttClient {
         core.delivery().detach(binding);
     }
 
+    /**
+     * Switches to another TLS profile: the current TLS connection, if any, is closed and the client reconnects with
+     * the new material at once, keeping its session.
+     *
+     * @param security the new profile
+     */
+    public void replaceTransportSecurity(TransportSecurity security) {
+        onLoop(() -> core.replaceTransportSecurity(security));
+    }
+
     /** A whiteboard attachment: the binding and the broker's answer. */
     public static final class Attached {
         /** The handler binding. */
