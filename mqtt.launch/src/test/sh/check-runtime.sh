@@ -8,7 +8,11 @@
 # 2. polls (bounded) the runtime's Gogo shell, over a loopback-only telnet port opened for this
 #    check, until every bundle of the jar is ACTIVE and the two .cfg files of the temporary conf dir
 #    are in Config Admin (one plain, one factory configuration, via FileInstall);
-# 3. sends SIGTERM and expects an orderly stop within a bounded time: the "framework stopped" line
+# 3. with Mosquitto installed (required when MQTT_INTEROP_REQUIRED=true): the temporary conf dir
+#    also holds a client configuration pointing at a Mosquitto started for this check, and the
+#    shell commands must work end to end: `mqtt:pub` reaches a `mosquitto_sub`, and a message from
+#    `mosquitto_pub` shows up in `mqtt:sub`;
+# 4. sends SIGTERM and expects an orderly stop within a bounded time: the "framework stopped" line
 #    and exit status 0 (143 is tolerated).
 # Exits non-zero with a message and the tail of the runtime's output on any failure.
 #
@@ -57,6 +61,9 @@ cleanup() {
 	if [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null; then
 		kill -KILL "$pid" 2>/dev/null || true
 	fi
+	if [[ -n ${broker_pid:-} ]] && kill -0 "$broker_pid" 2>/dev/null; then
+		kill -TERM "$broker_pid" 2>/dev/null || true
+	fi
 	if [[ -z ${KEEP_WORK:-} ]]; then
 		rm -rf "$work"
 	else
@@ -77,20 +84,42 @@ runbundles=$(launcher_properties | sed -n 's/^launch\.bundles=//p' | tr ',' '\n'
 ((runbundles > 0)) || fail "cannot read launch.bundles from $jar"
 expected=$((runbundles + 1))
 
-# A port nobody listens on, for the runtime's telnet console (bound to 127.0.0.1 only).
-port=
-for _ in $(seq 1 50); do
-	candidate=$((20000 + RANDOM % 20000))
-	if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then
-		port=$candidate
-		break
-	fi
-done
-[[ -n $port ]] || fail "found no free local port"
+# free_port: prints a loopback port nobody listens on.
+free_port() {
+	local candidate
+	for _ in $(seq 1 50); do
+		candidate=$((20000 + RANDOM % 20000))
+		if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then
+			echo "$candidate"
+			return 0
+		fi
+	done
+	return 1
+}
+
+# The runtime's telnet console, bound to 127.0.0.1 only.
+port=$(free_port) || fail "found no free local port"
 
 mkdir -p "$work/conf"
 printf 'answer = 42\n' >"$work/conf/edgemqtt.check.cfg"
 printf 'flavour = smoke\n' >"$work/conf/edgemqtt.check.factory-smoke.cfg"
+
+# A Mosquitto of our own for the end-to-end check of the shell commands.
+mosquitto_bin=$(command -v mosquitto || { [[ -x /usr/sbin/mosquitto ]] && echo /usr/sbin/mosquitto; } || true)
+broker_pid=
+if [[ -n $mosquitto_bin ]]; then
+	broker_port=$(free_port) || fail "found no free local port for mosquitto"
+	printf 'listener %s 127.0.0.1\nallow_anonymous true\n' "$broker_port" >"$work/mosquitto.conf"
+	[[ $(id -u) -eq 0 ]] && printf 'user root\n' >>"$work/mosquitto.conf"
+	"$mosquitto_bin" -c "$work/mosquitto.conf" >"$work/mosquitto.log" 2>&1 &
+	broker_pid=$!
+	printf 'serverUris = tcp://127.0.0.1:%s\nclientId = check-runtime\nreconnect.initialDelayMs = 100\n' \
+		"$broker_port" >"$work/conf/mqtt.client-check.cfg"
+elif [[ ${MQTT_INTEROP_REQUIRED:-false} == true ]]; then
+	fail "mosquitto is not installed, and MQTT_INTEROP_REQUIRED=true (install mosquitto mosquitto-clients)"
+else
+	say "mosquitto is not installed: skipping the end-to-end check of the mqtt: commands"
+fi
 
 # gogo COMMAND...: runs the commands in the runtime's Gogo shell, prints what they print.
 gogo() {
@@ -147,6 +176,39 @@ while ((SECONDS - started < start_timeout)); do
 done
 [[ -n $ready ]] || fail "not ready within ${start_timeout}s: $state"
 say "all $total bundles ACTIVE after $((SECONDS - started))s; conf dir applied (edgemqtt.check, edgemqtt.check.factory~smoke)"
+
+if [[ -n $broker_pid ]]; then
+	# mqtt:pub reaches a mosquitto_sub.
+	mosquitto_sub -h 127.0.0.1 -p "$broker_port" -t check/from-runtime -C 1 -W 30 >"$work/sub.out" 2>&1 &
+	sub_pid=$!
+	published=
+	for _ in $(seq 1 100); do
+		out=$(gogo 'mqtt:pub -q 1 check/from-runtime hello-from-runtime' 2>/dev/null || true)
+		if grep -q 'acknowledged' <<<"$out"; then
+			published=yes
+			# the subscriber may have started after the first publish: repeat until it has it
+			if ! kill -0 "$sub_pid" 2>/dev/null; then
+				break
+			fi
+		fi
+		sleep 0.2
+	done
+	[[ -n $published ]] || fail "mqtt:pub was not acknowledged: $out"
+	wait "$sub_pid" || fail "mosquitto_sub did not receive what mqtt:pub published: $(cat "$work/sub.out")"
+	grep -q 'hello-from-runtime' "$work/sub.out" || fail "mosquitto_sub got: $(cat "$work/sub.out")"
+	say "mqtt:pub reached mosquitto_sub"
+
+	# A mosquitto_pub shows up in mqtt:sub (retained, so it does not matter who is first).
+	mosquitto_pub -h 127.0.0.1 -p "$broker_port" -t check/to-runtime -m hello-from-mosquitto -q 1 -r ||
+		fail "mosquitto_pub failed"
+	out=$(gogo 'mqtt:sub -n 1 -t 20 check/to-runtime' 2>/dev/null || true)
+	grep -q 'check/to-runtime hello-from-mosquitto' <<<"$out" ||
+		fail "mqtt:sub did not print the message from mosquitto_pub: $out"
+	say "mosquitto_pub showed up in mqtt:sub"
+	status_line=$(gogo 'mqtt:status' 2>/dev/null | grep 'check:' || true)
+	grep -q 'CONNECTED' <<<"$status_line" || fail "mqtt:status does not show the client connected: $status_line"
+	say "mqtt:status: $status_line"
+fi
 
 kill -TERM "$pid"
 stopping=$SECONDS
