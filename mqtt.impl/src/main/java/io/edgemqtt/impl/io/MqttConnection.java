@@ -297,8 +297,7 @@ public final class MqttConnection implements ChannelHandler {
                 decodeBuffered();
             }
         } catch (MalformedPacketException e) {
-            close(new MqttException(e.reasonCode(), "broker " + address + " sent a malformed packet: "
-                    + e.getMessage(), e), false);
+            malformed(e);
         } catch (IOException e) {
             close(new MqttException(ReasonCode.SERVER_UNAVAILABLE,
                     "connection to " + address + " lost while reading: " + describe(e), e), false);
@@ -365,11 +364,20 @@ public final class MqttConnection implements ChannelHandler {
                         decodeBuffered();
                     }
                 } catch (MalformedPacketException e) {
-                    close(new MqttException(e.reasonCode(), "broker " + address + " sent a malformed packet: "
-                            + e.getMessage(), e), false);
+                    malformed(e);
                 }
             }
         }
+    }
+
+    /** Tells an MQTT 5 broker why (DISCONNECT with the reason code, MQTT-4.13.1-1) and closes the connection. */
+    private void malformed(MalformedPacketException e) {
+        if (codec.version() == io.edgemqtt.api.MqttVersion.V5) {
+            send(io.edgemqtt.impl.codec.Disconnect.of(e.reasonCode()));
+            flush();
+        }
+        close(new MqttException(e.reasonCode(), "broker " + address + " sent a malformed packet: " + e.getMessage(),
+                e), false);
     }
 
     /** @return true while reading is paused */

@@ -23,6 +23,11 @@ public final class PacketCodec {
         this.decoder = new PacketDecoder(version, maximumPacketSize);
     }
 
+    /** @return the protocol version on the wire */
+    public MqttVersion version() {
+        return version;
+    }
+
     /**
      * @param packet a packet
      * @return its size on the wire
