@@ -242,8 +242,16 @@ final class ClientCore implements MqttConnection.Listener, OutboundFlow.Sink {
                         "cannot resolve the host of " + uri + ": " + failure.getCause().getMessage(), failure));
                 return;
             }
-            open(uri, new InetSocketAddress(address, port), tls ? new TlsTransport(security, host, port)
-                    : Transport.PLAIN);
+            Transport transport;
+            try {
+                transport = tls ? new TlsTransport(security, host, port) : Transport.PLAIN;
+            } catch (RuntimeException e) {
+                // a profile that cannot make an engine must fail this attempt, not the I/O loop
+                attemptFailed(uri, new MqttException(ReasonCode.IMPLEMENTATION_SPECIFIC_ERROR, "TLS profile '"
+                        + security.profileName() + "' cannot secure a connection to " + uri + ": " + e, e));
+                return;
+            }
+            open(uri, new InetSocketAddress(address, port), transport);
         }));
     }
 

@@ -57,6 +57,10 @@ public final class MqttConnection implements ChannelHandler {
     private final PacketCodec codec;
     private final Listener listener;
     private final Runnable flushTask = this::flush;
+    private final Runnable readTask = () -> {
+        readScheduled = false;
+        readable();
+    };
 
     private SelectionKey key;
     private ByteBuffer readBuffer = ByteBuffer.allocate(INITIAL_READ_BUFFER);
@@ -66,6 +70,7 @@ public final class MqttConnection implements ChannelHandler {
     private ByteBuffer[] gather = new ByteBuffer[8];
     private int queuedBytes;
     private boolean flushScheduled;
+    private boolean readScheduled;
     private boolean handshaking;
     private boolean readingPaused;
     private boolean closed;
@@ -103,8 +108,10 @@ public final class MqttConnection implements ChannelHandler {
      */
     public void open() throws IOException {
         if (channel.connect(address)) {
+            // connected at once (loopback): the handshake starts on the next turn, so that its failure is reported
+            // like any other, not thrown to the caller of open()
             key = loop.register(channel, 0, this);
-            startHandshake();
+            loop.execute(this::startHandshake);
         } else {
             key = loop.register(channel, SelectionKey.OP_CONNECT, this);
         }
@@ -113,18 +120,27 @@ public final class MqttConnection implements ChannelHandler {
     @Override
     public void connectable() {
         try {
-            if (channel.finishConnect()) {
-                startHandshake();
+            if (!channel.finishConnect()) {
+                return;
             }
         } catch (IOException e) {
             close(new MqttException(ReasonCode.SERVER_UNAVAILABLE,
                     "cannot connect to " + address + ": " + describe(e), e), false);
+            return;
         }
+        startHandshake();
     }
 
-    private void startHandshake() throws IOException {
+    private void startHandshake() {
+        if (closed) {
+            return;
+        }
         handshaking = true;
-        continueHandshake();
+        try {
+            continueHandshake();
+        } catch (IOException e) {
+            close(handshakeFailure(e), false);
+        }
     }
 
     private void continueHandshake() throws IOException {
@@ -252,7 +268,8 @@ public final class MqttConnection implements ChannelHandler {
             }
         } catch (IOException e) {
             close(new MqttException(ReasonCode.SERVER_UNAVAILABLE,
-                    "connection to " + address + " lost while writing: " + describe(e), e), false);
+                    "connection to " + address + " lost while writing: " + transport.explain(e).orElse(describe(e)), e),
+                    false);
         }
     }
 
@@ -296,11 +313,33 @@ public final class MqttConnection implements ChannelHandler {
                 lastReadNanos = System.nanoTime();
                 decodeBuffered();
             }
+            if (!closed) {
+                afterRead();
+            }
         } catch (MalformedPacketException e) {
             malformed(e);
         } catch (IOException e) {
-            close(new MqttException(ReasonCode.SERVER_UNAVAILABLE,
-                    "connection to " + address + " lost while reading: " + describe(e), e), false);
+            // TLS 1.3: a broker that refuses our client certificate says so after our side finished the handshake
+            close(new MqttException(ReasonCode.SERVER_UNAVAILABLE, "connection to " + address
+                    + " lost while reading: " + transport.explain(e).orElse(describe(e)), e), false);
+        }
+    }
+
+    /**
+     * TLS leaves work the selector cannot see: records the engine answered while reading (key update, close_notify)
+     * that the socket did not take yet, and decrypted bytes left when the read budget ran out.
+     */
+    private void afterRead() {
+        if (transport.hasPendingOutput() && key.isValid()) {
+            key.interestOps(key.interestOps() | SelectionKey.OP_WRITE);
+        }
+        scheduleBufferedRead();
+    }
+
+    private void scheduleBufferedRead() {
+        if (!closed && !readingPaused && !handshaking && !readScheduled && transport.hasBufferedInput()) {
+            readScheduled = true;
+            loop.execute(readTask);
         }
     }
 
@@ -363,6 +402,7 @@ public final class MqttConnection implements ChannelHandler {
                     if (readBuffer.position() > 0) {
                         decodeBuffered();
                     }
+                    scheduleBufferedRead();
                 } catch (MalformedPacketException e) {
                     malformed(e);
                 }
@@ -428,6 +468,9 @@ public final class MqttConnection implements ChannelHandler {
         closed = true;
         if (key != null) {
             key.cancel();
+        }
+        if (!handshaking) {
+            transport.close(channel);
         }
         try {
             channel.close();

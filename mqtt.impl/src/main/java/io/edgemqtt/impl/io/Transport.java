@@ -55,7 +55,26 @@ public interface Transport {
     boolean flushPending(SocketChannel channel) throws IOException;
 
     /**
-     * @param failure what a handshake failed with
+     * Whether bytes already taken from the socket wait inside the transport (decrypted TLS data, or a complete record
+     * not yet decrypted). The selector cannot see them: a connection that stops reading while this is true must come
+     * back on its own.
+     *
+     * @return true if {@link #read} would return data without the socket
+     */
+    default boolean hasBufferedInput() {
+        return false;
+    }
+
+    /**
+     * Says goodbye before the socket closes (TLS close_notify), best effort, never blocking, never throwing.
+     *
+     * @param channel the socket, about to be closed
+     */
+    default void close(SocketChannel channel) {
+    }
+
+    /**
+     * @param failure what a handshake (or a read or write) failed with
      * @return an explanation a user can act on, if the transport has one
      */
     default java.util.Optional<String> explain(IOException failure) {
