@@ -703,8 +703,9 @@ final class ClientCore implements MqttConnection.Listener, OutboundFlow.Sink {
             sent.add(identifier == subscription.subscriptionIdentifier() ? subscription
                     : subscription.toBuilder().subscriptionIdentifier(identifier).build());
             byIdentifier.computeIfAbsent(identifier, key -> new ArrayList<>()).add(i);
-            delivery.subscribing(subscription.filter(), identifier);
         }
+        sent.forEach(subscription -> delivery.subscribing(subscription.filter(),
+                subscription.subscriptionIdentifier()));
         request.sent = sent;
         request.granted = new ReasonCode[sent.size()];
         sentRequests.add(request);

@@ -17,6 +17,8 @@ import io.edgemqtt.api.MqttVersion;
 import io.edgemqtt.api.Qos;
 import io.edgemqtt.api.ReasonCode;
 import io.edgemqtt.api.ReconnectPolicy;
+import io.edgemqtt.api.SubscribeResult;
+import io.edgemqtt.api.Subscription;
 import io.edgemqtt.api.UserProperty;
 import io.edgemqtt.api.spi.EnhancedAuthenticator;
 import io.edgemqtt.impl.codec.Auth;
@@ -26,6 +28,8 @@ import io.edgemqtt.impl.codec.Disconnect;
 import io.edgemqtt.impl.codec.PacketType;
 import io.edgemqtt.impl.codec.Publish;
 import io.edgemqtt.impl.codec.PublishFlow;
+import io.edgemqtt.impl.codec.Suback;
+import io.edgemqtt.impl.codec.Subscribe;
 import io.edgemqtt.impl.testing.HiveMqBroker;
 import io.edgemqtt.impl.testing.HiveMqExtension;
 import java.net.URI;
@@ -337,6 +341,107 @@ class ScriptedBrokerTest {
                 assertTrue(session.closedByClient());
             }
         }
+    }
+
+    @Test
+    void subscriptionsWithDifferentIdentifiersGoInSeparateSubscribesAndAnswerInTheCallersOrder() throws Exception {
+        ConnectionEvents events = new ConnectionEvents();
+        try (ScriptedBroker broker = new ScriptedBroker()) {
+            MqttClient client = client(broker, events, UnaryOperator.identity());
+            client.connect();
+            try (ScriptedBroker.Session session = acceptConnected(broker)) {
+                events.nextConnected();
+                CompletionStage<SubscribeResult> subscribed = client.subscribe(List.of(
+                        Subscription.builder("a").subscriptionIdentifier(3).build(),
+                        Subscription.builder("b").qos(Qos.EXACTLY_ONCE).build(),
+                        Subscription.builder("c").qos(Qos.AT_MOST_ONCE).subscriptionIdentifier(3).build(),
+                        Subscription.builder("d").subscriptionIdentifier(5).build()));
+                List<Subscribe> packets = List.of(session.expect(Subscribe.class), session.expect(Subscribe.class),
+                        session.expect(Subscribe.class));
+                assertEquals(List.of(3, 0, 5), packets.stream().map(Subscribe::subscriptionIdentifier).toList());
+                assertEquals(List.of("a", "c"), filters(packets.get(0)));
+                assertEquals(List.of("b"), filters(packets.get(1)));
+                assertEquals(List.of("d"), filters(packets.get(2)));
+                // Answered out of order, one with a reason string.
+                session.send(new Suback(packets.get(2).packetId(), List.of(ReasonCode.GRANTED_QOS_1), "fine",
+                        List.of()));
+                session.send(new Suback(packets.get(0).packetId(),
+                        List.of(ReasonCode.GRANTED_QOS_1, ReasonCode.GRANTED_QOS_0), null, List.of()));
+                session.send(new Suback(packets.get(1).packetId(), List.of(ReasonCode.GRANTED_QOS_2), null,
+                        List.of()));
+                SubscribeResult result = Await.await(subscribed);
+                assertEquals(List.of(ReasonCode.GRANTED_QOS_1, ReasonCode.GRANTED_QOS_2, ReasonCode.GRANTED_QOS_0,
+                        ReasonCode.GRANTED_QOS_1), result.reasonCodes());
+                assertEquals(Optional.of("fine"), result.reasonString());
+            }
+        }
+    }
+
+    @Test
+    void aHandlersSubscriptionGetsAnIdentifierOnlyWhenTheBrokerTakesThem() throws Exception {
+        for (boolean available : new boolean[] {true, false}) {
+            ConnectionEvents events = new ConnectionEvents();
+            try (ScriptedBroker broker = new ScriptedBroker()) {
+                MqttClient client = client(broker, events, UnaryOperator.identity());
+                client.connect();
+                try (ScriptedBroker.Session session = broker.accept()) {
+                    session.readConnect();
+                    session.send(Connack.builder(ReasonCode.SUCCESS, false)
+                            .subscriptionIdentifiersAvailable(available).build());
+                    events.nextConnected();
+                    Inbox inbox = new Inbox();
+                    CompletionStage<SubscribeResult> first = client.subscribe(Subscription.of("h/#", Qos.AT_LEAST_ONCE),
+                            inbox);
+                    Subscribe packet = session.expect(Subscribe.class);
+                    assertEquals(available, packet.subscriptionIdentifier() != 0, "available: " + available);
+                    session.send(new Suback(packet.packetId(), List.of(ReasonCode.GRANTED_QOS_1), null, List.of()));
+                    Await.await(first);
+                    // A message carrying another subscription's identifier is not the handler's.
+                    if (available) {
+                        session.send(Publish.of(MqttMessage.builder("h/x").payload("other")
+                                .subscriptionIdentifiers(List.of(packet.subscriptionIdentifier() + 1)).build(), 1));
+                        session.expect(PublishFlow.class);
+                        assertEquals("other", Await.pollQueue(client).payloadAsString());
+                    }
+                    session.send(Publish.of(MqttMessage.builder("h/x").payload("mine")
+                            .subscriptionIdentifiers(available ? List.of(packet.subscriptionIdentifier()) : List.of())
+                            .build(), 2));
+                    assertEquals("mine", inbox.take().payloadAsString());
+                    assertEquals(0, client.receiveQueueDepth());
+                    if (!available) {
+                        Throwable refused = Await.failure(client.subscribe(Subscription.builder("x")
+                                .subscriptionIdentifier(4).build()));
+                        assertEquals(ReasonCode.SUBSCRIPTION_IDENTIFIERS_NOT_SUPPORTED,
+                                ((MqttException) refused).reasonCode());
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void aSubscribeUnansweredWhenTheConnectionDropsIsSentAgainAfterTheReconnect() throws Exception {
+        ConnectionEvents events = new ConnectionEvents();
+        try (ScriptedBroker broker = new ScriptedBroker()) {
+            MqttClient client = client(broker, events, UnaryOperator.identity());
+            client.connect();
+            CompletionStage<SubscribeResult> subscribed;
+            try (ScriptedBroker.Session session = acceptConnected(broker)) {
+                events.nextConnected();
+                subscribed = client.subscribe(Subscription.of("again", Qos.AT_LEAST_ONCE));
+                session.expect(Subscribe.class);
+            } // dropped without SUBACK
+            try (ScriptedBroker.Session session = acceptConnected(broker)) {
+                Subscribe again = session.expect(Subscribe.class);
+                assertEquals(List.of("again"), filters(again));
+                session.send(new Suback(again.packetId(), List.of(ReasonCode.GRANTED_QOS_1), null, List.of()));
+                assertEquals(List.of(ReasonCode.GRANTED_QOS_1), Await.await(subscribed).reasonCodes());
+            }
+        }
+    }
+
+    private static List<String> filters(Subscribe subscribe) {
+        return subscribe.subscriptions().stream().map(Subscription::filter).toList();
     }
 
     private static MqttClient authenticatingClient(ScriptedBroker broker, EnhancedAuthenticator authenticator) {
