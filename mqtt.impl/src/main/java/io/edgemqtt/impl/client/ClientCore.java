@@ -9,6 +9,7 @@ import io.edgemqtt.api.MqttException;
 import io.edgemqtt.api.MqttMessage;
 import io.edgemqtt.api.MqttVersion;
 import io.edgemqtt.api.PublishResult;
+import io.edgemqtt.api.Qos;
 import io.edgemqtt.api.ReasonCode;
 import io.edgemqtt.api.SubscribeException;
 import io.edgemqtt.api.SubscribeResult;
@@ -29,6 +30,7 @@ import io.edgemqtt.impl.codec.Suback;
 import io.edgemqtt.impl.codec.Subscribe;
 import io.edgemqtt.impl.codec.Unsuback;
 import io.edgemqtt.impl.codec.Unsubscribe;
+import io.edgemqtt.impl.codec.encoder.PacketEncoder;
 import io.edgemqtt.impl.delivery.Delivery;
 import io.edgemqtt.impl.exec.Backoff;
 import io.edgemqtt.impl.io.EventLoop;
@@ -40,6 +42,7 @@ import io.edgemqtt.impl.session.GuardedStore;
 import io.edgemqtt.impl.session.OutboundEntry;
 import io.edgemqtt.impl.session.OutboundFlow;
 import io.edgemqtt.impl.session.PacketIds;
+import io.edgemqtt.impl.session.SendLimits;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetAddress;
@@ -50,8 +53,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -87,6 +93,11 @@ final class ClientCore implements MqttConnection.Listener, OutboundFlow.Sink {
     private final Set<Integer> incomingQos2 = new HashSet<>();
     private final Map<String, Subscription> subscriptions = new LinkedHashMap<>();
     private final ArrayDeque<ControlRequest> queuedRequests = new ArrayDeque<>();
+    /** Sent and not (wholly) acknowledged: sent again after a reconnect if the connection drops first. */
+    private final Set<ControlRequest> sentRequests = new LinkedHashSet<>();
+    /** Subscription identifiers the client chose for handler-bound subscriptions, by filter (MQTT 5). */
+    private final Map<String, Integer> autoSubscriptionIds = new HashMap<>();
+    private int nextSubscriptionId = 1;
     private final List<CompletableFuture<ConnectResult>> connectWaiters = new ArrayList<>();
     private final Backoff backoff;
     private final ConcurrentLinkedQueue<OutboundEntry> inbox = new ConcurrentLinkedQueue<>();
@@ -108,6 +119,18 @@ final class ClientCore implements MqttConnection.Listener, OutboundFlow.Sink {
     private long keepAliveNanos;
     private long pingSentNanos;
     private int attempt;
+    /** The identifier the broker assigned (MQTT 5), used again on every later connect of this client. */
+    private String assignedClientId;
+    /** A connection was accepted: later ones resume the session rather than start clean (MQTT 5, expiry above 0). */
+    private boolean sessionEstablished;
+    /** The session expiry in force: what the broker granted, or what the last DISCONNECT set. */
+    private long sessionExpiry;
+    /** A server a broker referred us to (USE_ANOTHER_SERVER, SERVER_MOVED): the next attempt goes there. */
+    private URI redirect;
+    /** Inbound topic aliases of the current connection, indexed by alias (null when we announced none). */
+    private String[] inboundAliases;
+    /** The broker takes subscription identifiers on the current connection (MQTT 5). */
+    private boolean subscriptionIdsAvailable;
 
     ClientCore(DefaultMqttClient client, String name, ConnectOptions options, EventLoop loop, Executor pool,
             TransportSecurity security, EnhancedAuthenticator authenticator, GuardedStore store, Stats stats) {
@@ -219,8 +242,14 @@ final class ClientCore implements MqttConnection.Listener, OutboundFlow.Sink {
         if (!wantConnected || state == ClientState.CLOSED) {
             return;
         }
-        URI uri = options.serverUris().get(serverIndex % options.serverUris().size());
-        serverIndex++;
+        URI uri;
+        if (redirect != null) {
+            uri = redirect; // once; the configured rotation goes on from where it was if this fails
+            redirect = null;
+        } else {
+            uri = options.serverUris().get(serverIndex % options.serverUris().size());
+            serverIndex++;
+        }
         attempt++;
         state = ClientState.CONNECTING;
         disconnectReceived = false;
@@ -298,8 +327,13 @@ final class ClientCore implements MqttConnection.Listener, OutboundFlow.Sink {
     }
 
     private Connect buildConnect() {
-        Connect.Builder connect = Connect.builder(options.protocolVersion(), options.clientId())
-                .cleanStart(options.cleanStart())
+        // Later connections use the identifier the broker assigned and resume the session they started (a clean start
+        // on every reconnect would throw away what the broker kept for us while we were away).
+        String clientId = options.clientId().isEmpty() && assignedClientId != null ? assignedClientId
+                : options.clientId();
+        boolean resume = isV5() && sessionEstablished && sessionExpiry > 0;
+        Connect.Builder connect = Connect.builder(options.protocolVersion(), clientId)
+                .cleanStart(options.cleanStart() && !resume)
                 .keepAlive(options.keepAliveSeconds());
         options.username().ifPresent(connect::username);
         options.password().ifPresent(connect::password);
@@ -317,6 +351,10 @@ final class ClientCore implements MqttConnection.Listener, OutboundFlow.Sink {
             }
         }
         return connect.build();
+    }
+
+    private boolean isV5() {
+        return options.protocolVersion() == MqttVersion.V5;
     }
 
     @Override
@@ -377,7 +415,8 @@ final class ClientCore implements MqttConnection.Listener, OutboundFlow.Sink {
     private void connack(Connack connack) {
         if (connack.reasonCode().isError()) {
             MqttException refusal = new MqttException(connack.reasonCode(), "broker " + linkUri
-                    + " refused the connection: " + describeRefusal(connack.reasonCode()), connack.reasonString(),
+                    + " refused the connection: " + describeRefusal(connack.reasonCode())
+                    + redirectTo(connack.reasonCode(), connack.serverReference()), connack.reasonString(),
                     connack.userProperties());
             disconnectReceived = true;
             link.close(refusal, false);
@@ -395,8 +434,11 @@ final class ClientCore implements MqttConnection.Listener, OutboundFlow.Sink {
             connectTimer.cancel();
             connectTimer = null;
         }
+        if (connack.assignedClientIdentifier() != null) {
+            assignedClientId = connack.assignedClientIdentifier();
+        }
         String clientId = connack.assignedClientIdentifier() != null ? connack.assignedClientIdentifier()
-                : options.clientId();
+                : options.clientId().isEmpty() && assignedClientId != null ? assignedClientId : options.clientId();
         int keepAlive = connack.serverKeepAliveSeconds() >= 0 ? connack.serverKeepAliveSeconds()
                 : options.keepAliveSeconds();
         ConnectResult.Builder result = ConnectResult.builder(linkUri, clientId)
@@ -421,6 +463,12 @@ final class ClientCore implements MqttConnection.Listener, OutboundFlow.Sink {
         }
         ConnectResult accepted = result.build();
         connection = accepted;
+        sessionEstablished = true;
+        sessionExpiry = accepted.sessionExpiryInterval();
+        inboundAliases = isV5() && options.topicAliasMaximum() > 0 ? new String[options.topicAliasMaximum() + 1]
+                : null;
+        subscriptionIdsAvailable = isV5() && connack.subscriptionIdentifiersAvailable();
+        delivery.routeBySubscriptionIdentifier(subscriptionIdsAvailable);
         state = ClientState.CONNECTED;
         if (everConnected) {
             stats.reconnects++;
@@ -439,7 +487,10 @@ final class ClientCore implements MqttConnection.Listener, OutboundFlow.Sink {
             }
             incomingQos2.clear();
         }
-        outbound.connected(connack.sessionPresent(), connack.receiveMaximum());
+        outbound.connected(connack.sessionPresent(), isV5()
+                ? new SendLimits(connack.receiveMaximum(), connack.maximumPacketSize(),
+                        Math.min(options.outboundTopicAliases(), connack.topicAliasMaximum()), true)
+                : SendLimits.NONE);
         if (!connack.sessionPresent() && !subscriptions.isEmpty()) {
             // The broker forgot our subscriptions: make them again before anything else is asked.
             queuedRequests.addFirst(ControlRequest.subscribe(new ArrayList<>(subscriptions.values()),
@@ -452,6 +503,24 @@ final class ClientCore implements MqttConnection.Listener, OutboundFlow.Sink {
         events.connected(client.connectionListeners(), accepted);
         LOG.log(Level.INFO, "MQTT client " + name + " connected to " + linkUri + " as '" + clientId + "'"
                 + (connack.sessionPresent() ? " (session resumed)" : ""));
+    }
+
+    /**
+     * Remembers where a broker sent us (USE_ANOTHER_SERVER or SERVER_MOVED with a Server Reference, section 4.11):
+     * the next attempt goes there.
+     *
+     * @return words for the error message, empty if there is no referral
+     */
+    private String redirectTo(ReasonCode code, String serverReference) {
+        if (serverReference == null || code != ReasonCode.USE_ANOTHER_SERVER && code != ReasonCode.SERVER_MOVED) {
+            return "";
+        }
+        URI next = ServerReference.resolve(linkUri, serverReference);
+        if (next == null) {
+            return " (server reference '" + serverReference + "' is not a host[:port]; ignored)";
+        }
+        redirect = next;
+        return " (server reference '" + serverReference + "': the next attempt goes to " + next + ")";
     }
 
     private static byte[] orEmpty(byte[] data) {
@@ -494,6 +563,24 @@ final class ClientCore implements MqttConnection.Listener, OutboundFlow.Sink {
 
     private void incomingPublish(Publish publish) {
         MqttMessage message = publish.message();
+        if (publish.topicAlias() != 0) {
+            message = resolveTopicAlias(publish);
+            if (message == null) {
+                return;
+            }
+        }
+        if (message.qos() != Qos.AT_MOST_ONCE && isV5() && incomingQos2.size() >= options.receiveMaximum()
+                && !incomingQos2.contains(publish.packetId())) {
+            // QoS 1 is acknowledged at once, so what is unacknowledged is the QoS 2 publishes waiting for PUBREL.
+            protocolError(ReasonCode.RECEIVE_MAXIMUM_EXCEEDED, "the broker sent a QoS " + message.qos().value()
+                    + " PUBLISH while " + incomingQos2.size() + " were unacknowledged, more than the receive maximum of "
+                    + options.receiveMaximum() + " this client announced (section 4.9)");
+            return;
+        }
+        if (isV5() && message.isPayloadUtf8() && !DefaultMqttClient.isUtf8(message.payload())) {
+            refuseInvalidPayload(publish, message);
+            return;
+        }
         switch (message.qos()) {
             case AT_MOST_ONCE:
                 received(message, publish.dup());
@@ -509,6 +596,48 @@ final class ClientCore implements MqttConnection.Listener, OutboundFlow.Sink {
                     received(message, publish.dup());
                 }
                 link.send(PublishFlow.of(PacketType.PUBREC, publish.packetId()));
+        }
+    }
+
+    /**
+     * Resolves an inbound topic alias (section 3.3.2.3.4): a PUBLISH with topic and alias sets the mapping for this
+     * connection, one with the alias alone uses it.
+     *
+     * @return the message with its topic, or null after a protocol error closed the connection
+     */
+    private MqttMessage resolveTopicAlias(Publish publish) {
+        int alias = publish.topicAlias();
+        if (inboundAliases == null || alias >= inboundAliases.length) {
+            protocolError(ReasonCode.TOPIC_ALIAS_INVALID, "the broker sent topic alias " + alias + ", above the topic"
+                    + " alias maximum of " + options.topicAliasMaximum() + " this client announced (section 3.3.2.3.4)");
+            return null;
+        }
+        if (!publish.aliasOnly()) {
+            inboundAliases[alias] = publish.message().topic();
+            return publish.message();
+        }
+        String topic = inboundAliases[alias];
+        if (topic == null) {
+            protocolError(ReasonCode.PROTOCOL_ERROR, "the broker sent topic alias " + alias + " without a topic, but"
+                    + " no topic is mapped to it on this connection (section 3.3.2.3.4)");
+            return null;
+        }
+        return publish.message().toBuilder().topic(topic).build();
+    }
+
+    /**
+     * A payload declared UTF-8 that is not (section 3.3.2.3.2 lets the receiver check it): not delivered; QoS 1/2 is
+     * answered with PAYLOAD_FORMAT_INVALID, so the broker ends the flow and does not send it again. The connection
+     * stays up: one bad message from another publisher should not cut this client off.
+     */
+    private void refuseInvalidPayload(Publish publish, MqttMessage message) {
+        stats.dropped++;
+        LOG.log(Level.WARNING, "MQTT client " + name + ": dropped a message on '" + message.topic() + "': its payload"
+                + " format indicator says UTF-8 but the payload is not well-formed UTF-8");
+        if (message.qos() == Qos.AT_LEAST_ONCE) {
+            link.send(PublishFlow.of(PacketType.PUBACK, publish.packetId(), ReasonCode.PAYLOAD_FORMAT_INVALID));
+        } else if (message.qos() == Qos.EXACTLY_ONCE) {
+            link.send(PublishFlow.of(PacketType.PUBREC, publish.packetId(), ReasonCode.PAYLOAD_FORMAT_INVALID));
         }
     }
 
@@ -543,34 +672,106 @@ final class ClientCore implements MqttConnection.Listener, OutboundFlow.Sink {
     private void sendQueuedRequests() {
         ControlRequest request;
         while (state == ClientState.CONNECTED && (request = queuedRequests.poll()) != null) {
-            int packetId = packetIds.allocate(request);
             if (request.isSubscribe()) {
-                link.send(new Subscribe(packetId, request.subscriptions, 0, List.of()));
+                sendSubscribe(request);
             } else {
+                int packetId = packetIds.allocate(request);
+                request.packetIds.add(packetId);
+                sentRequests.add(request);
                 link.send(new Unsubscribe(packetId, request.filters, List.of()));
             }
         }
     }
 
+    /**
+     * Sends one SUBSCRIBE per subscription identifier (the packet has room for one). On MQTT 5, when the broker takes
+     * identifiers, a subscription whose messages go to a handler gets one of the client's choosing if it has none, so
+     * that overlapping subscriptions can be told apart when messages arrive (see {@link Delivery}).
+     */
+    private void sendSubscribe(ControlRequest request) {
+        List<Subscription> sent = new ArrayList<>(request.subscriptions.size());
+        Map<Integer, List<Integer>> byIdentifier = new LinkedHashMap<>();
+        for (int i = 0; i < request.subscriptions.size(); i++) {
+            Subscription subscription = request.subscriptions.get(i);
+            int identifier = subscription.subscriptionIdentifier();
+            if (!isV5()) {
+                identifier = 0;
+            } else if (!subscriptionIdsAvailable) {
+                if (identifier != 0 && !request.restore) {
+                    failRequest(request, new MqttException(ReasonCode.SUBSCRIPTION_IDENTIFIERS_NOT_SUPPORTED,
+                            "cannot subscribe to '" + subscription.filter() + "' with subscription identifier "
+                                    + identifier + ": broker " + linkUri + " does not support subscription"
+                                    + " identifiers (nothing was sent)"));
+                    return;
+                }
+                identifier = 0;
+            } else if (identifier == 0 && request.handlerBound) {
+                identifier = autoSubscriptionId(subscription.filter());
+            }
+            sent.add(identifier == subscription.subscriptionIdentifier() ? subscription
+                    : subscription.toBuilder().subscriptionIdentifier(identifier).build());
+            byIdentifier.computeIfAbsent(identifier, key -> new ArrayList<>()).add(i);
+        }
+        sent.forEach(subscription -> delivery.subscribing(subscription.filter(),
+                subscription.subscriptionIdentifier()));
+        request.sent = sent;
+        request.granted = new ReasonCode[sent.size()];
+        sentRequests.add(request);
+        for (Map.Entry<Integer, List<Integer>> group : byIdentifier.entrySet()) {
+            List<Subscription> part = new ArrayList<>(group.getValue().size());
+            group.getValue().forEach(index -> part.add(sent.get(index)));
+            int packetId = packetIds.allocate(new ControlRequest.Part(request, group.getValue()));
+            request.packetIds.add(packetId);
+            link.send(new Subscribe(packetId, part, group.getKey(), List.of()));
+        }
+    }
+
+    /** @return the filter's identifier chosen earlier, or a new one no subscription of this client uses */
+    private int autoSubscriptionId(String filter) {
+        Integer known = autoSubscriptionIds.get(filter);
+        if (known != null) {
+            return known;
+        }
+        Set<Integer> taken = new HashSet<>();
+        subscriptions.values().forEach(subscription -> taken.add(subscription.subscriptionIdentifier()));
+        while (taken.contains(nextSubscriptionId) || autoSubscriptionIds.containsValue(nextSubscriptionId)) {
+            nextSubscriptionId = nextSubscriptionId >= Subscribe.MAX_SUBSCRIPTION_IDENTIFIER ? 1
+                    : nextSubscriptionId + 1;
+        }
+        autoSubscriptionIds.put(filter, nextSubscriptionId);
+        return nextSubscriptionId++;
+    }
+
     private void suback(Suback suback) {
         Object owner = packetIds.owner(suback.packetId());
-        if (!(owner instanceof ControlRequest) || !((ControlRequest) owner).isSubscribe()) {
+        if (!(owner instanceof ControlRequest.Part)) {
             protocolError("MQTT-3.9.3: SUBACK for unknown packet identifier " + suback.packetId());
             return;
         }
         packetIds.release(suback.packetId());
-        ControlRequest request = (ControlRequest) owner;
-        if (suback.reasonCodes().size() != request.subscriptions.size()) {
+        ControlRequest.Part part = (ControlRequest.Part) owner;
+        ControlRequest request = part.request;
+        request.packetIds.remove((Integer) suback.packetId());
+        if (suback.reasonCodes().size() != part.indices.size()) {
             protocolError("MQTT-3.9.3-1: SUBACK has " + suback.reasonCodes().size() + " reason codes for "
-                    + request.subscriptions.size() + " subscriptions");
+                    + part.indices.size() + " subscriptions");
             return;
         }
-        SubscribeResult result = SubscribeResult.of(request.subscriptions, suback.reasonCodes(),
-                suback.reasonString(), suback.userProperties());
+        for (int i = 0; i < part.indices.size(); i++) {
+            request.granted[part.indices.get(i)] = suback.reasonCodes().get(i);
+        }
+        request.merge(suback.reasonString(), suback.userProperties());
+        if (!request.packetIds.isEmpty()) {
+            return; // more SUBACKs to come
+        }
+        sentRequests.remove(request);
+        SubscribeResult result = SubscribeResult.of(request.subscriptions, Arrays.asList(request.granted),
+                request.reasonString, request.userProperties);
         List<String> refused = new ArrayList<>();
         for (int i = 0; i < request.subscriptions.size(); i++) {
-            Subscription subscription = request.subscriptions.get(i);
-            ReasonCode code = suback.reasonCodes().get(i);
+            Subscription subscription = request.sent.get(i);
+            ReasonCode code = request.granted[i];
+            delivery.subscribed(subscription.filter(), subscription.subscriptionIdentifier(), !code.isError());
             if (code.isError()) {
                 refused.add("'" + subscription.filter() + "' (" + code + ")");
                 if (!request.restore) {
@@ -600,6 +801,8 @@ final class ClientCore implements MqttConnection.Listener, OutboundFlow.Sink {
         }
         packetIds.release(unsuback.packetId());
         ControlRequest request = (ControlRequest) owner;
+        request.packetIds.clear();
+        sentRequests.remove(request);
         List<ReasonCode> codes = unsuback.reasonCodes().isEmpty()
                 ? java.util.Collections.nCopies(request.filters.size(), ReasonCode.SUCCESS)
                 : unsuback.reasonCodes();
@@ -613,9 +816,26 @@ final class ClientCore implements MqttConnection.Listener, OutboundFlow.Sink {
         events.execute(() -> request.unsubscribed.complete(result));
     }
 
+    /**
+     * The connection ended with SUBSCRIBE/UNSUBSCRIBE unacknowledged: they go again, first and in their order, on the
+     * next connection (their stages stay pending; close fails them).
+     */
+    private void requeueSentRequests() {
+        List<ControlRequest> again = new ArrayList<>(sentRequests);
+        sentRequests.clear();
+        for (int i = again.size() - 1; i >= 0; i--) {
+            ControlRequest request = again.get(i);
+            request.packetIds.forEach(packetIds::release);
+            request.reset();
+            queuedRequests.addFirst(request);
+        }
+    }
+
     /** Forgets a filter locally (it is being unsubscribed), so it is not restored after a reconnect. */
     void forgetSubscription(String filter) {
         subscriptions.remove(filter);
+        autoSubscriptionIds.remove(filter);
+        delivery.unsubscribed(filter);
     }
 
     private void failRequest(ControlRequest request, MqttException failure) {
@@ -689,17 +909,22 @@ final class ClientCore implements MqttConnection.Listener, OutboundFlow.Sink {
     private void serverDisconnect(Disconnect disconnect) {
         disconnectReceived = true;
         link.close(new MqttException(disconnect.reasonCode(), "broker " + linkUri + " closed the connection with "
-                + disconnect.reasonCode(), disconnect.reasonString(), disconnect.userProperties()), false);
+                + disconnect.reasonCode() + redirectTo(disconnect.reasonCode(), disconnect.serverReference()),
+                disconnect.reasonString(), disconnect.userProperties()), false);
     }
 
     private void protocolError(String message) {
+        protocolError(ReasonCode.PROTOCOL_ERROR, message);
+    }
+
+    /** Ends the connection over a broker's breach of the protocol, telling it why first (MQTT 5). */
+    private void protocolError(ReasonCode reason, String message) {
         LOG.log(Level.WARNING, "MQTT client " + name + ": protocol error from " + linkUri + ": " + message);
-        if (options.protocolVersion() == MqttVersion.V5) {
-            link.send(Disconnect.of(ReasonCode.PROTOCOL_ERROR));
+        if (isV5()) {
+            link.send(Disconnect.of(reason));
             link.flush();
         }
-        link.close(new MqttException(ReasonCode.PROTOCOL_ERROR, "protocol error from " + linkUri + ": " + message),
-                false);
+        link.close(new MqttException(reason, "protocol error from " + linkUri + ": " + message), false);
     }
 
     @Override
@@ -711,6 +936,7 @@ final class ClientCore implements MqttConnection.Listener, OutboundFlow.Sink {
         cancelTimers();
         connection = null;
         stats.connectedSince = null;
+        requeueSentRequests();
         if (state == ClientState.CLOSED) {
             return;
         }
@@ -752,7 +978,7 @@ final class ClientCore implements MqttConnection.Listener, OutboundFlow.Sink {
 
     private void scheduleReconnect() {
         long delay = backoff.nextDelayNanos();
-        URI next = options.serverUris().get(serverIndex % options.serverUris().size());
+        URI next = redirect != null ? redirect : options.serverUris().get(serverIndex % options.serverUris().size());
         events.reconnecting(client.connectionListeners(), backoff.nextAttempt() - 1,
                 Duration.ofNanos(delay), next);
         reconnectTimer = loop.schedule(delay, this::startAttempt);
@@ -802,11 +1028,15 @@ final class ClientCore implements MqttConnection.Listener, OutboundFlow.Sink {
                 link.send(new Disconnect(disconnectOptions.reasonCode(),
                         disconnectOptions.sessionExpiryInterval().orElse(-1), disconnectOptions.reasonString()
                                 .orElse(null), null, disconnectOptions.userProperties()));
+                if (isV5()) {
+                    sessionExpiry = disconnectOptions.sessionExpiryInterval().orElse(sessionExpiry);
+                }
             }
             MqttConnection closing = link;
             bankLinkCounters();
             link = null;
             cancelTimers();
+            requeueSentRequests();
             closing.flushAndClose();
             connection = null;
             stats.connectedSince = null;
@@ -889,6 +1119,11 @@ final class ClientCore implements MqttConnection.Listener, OutboundFlow.Sink {
             LOG.log(Level.WARNING, "MQTT client " + name + ": restored publish to " + entry.message().topic()
                     + " failed: " + failure.getMessage());
         }
+    }
+
+    @Override
+    public int encodedSize(MqttPacket packet) {
+        return PacketEncoder.size(packet, options.protocolVersion());
     }
 
     @Override

@@ -112,6 +112,14 @@ public final class DefaultMqttClient implements MqttClient {
             future.complete(null);
             return future;
         }
+        if (options.protocolVersion() == MqttVersion.V5 && options.sessionExpiryInterval() == 0
+                && disconnectOptions.sessionExpiryInterval().orElse(0) != 0) {
+            future.completeExceptionally(new MqttException(ReasonCode.PROTOCOL_ERROR, "cannot set a session expiry of "
+                    + disconnectOptions.sessionExpiryInterval().getAsLong() + " s at disconnect: the client connected"
+                    + " with session expiry 0, which DISCONNECT cannot raise (MQTT-3.14.2-2); nothing was sent and the"
+                    + " client stays connected"));
+            return future;
+        }
         execute(() -> core.disconnect(disconnectOptions, future), future);
         return future;
     }
@@ -170,7 +178,7 @@ public final class DefaultMqttClient implements MqttClient {
         return null;
     }
 
-    private static boolean isUtf8(ByteBuffer payload) {
+    static boolean isUtf8(ByteBuffer payload) {
         try {
             StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(payload);
@@ -202,7 +210,7 @@ public final class DefaultMqttClient implements MqttClient {
                 core.delivery().detach(binding);
             }
         });
-        execute(() -> core.request(ControlRequest.subscribe(List.of(subscription), future, false)), future);
+        execute(() -> core.request(ControlRequest.subscribeForHandler(subscription, future)), future);
         return future;
     }
 
@@ -218,7 +226,7 @@ public final class DefaultMqttClient implements MqttClient {
         CompletableFuture<SubscribeResult> future = new CompletableFuture<>();
         HandlerBinding binding = core.delivery().attach(subscription.filter(), handler);
         if (checkFilters(List.of(subscription), future)) {
-            execute(() -> core.request(ControlRequest.subscribe(List.of(subscription), future, false)), future);
+            execute(() -> core.request(ControlRequest.subscribeForHandler(subscription, future)), future);
         }
         return new Attached(binding, future);
     }

@@ -7,7 +7,9 @@ import io.edgemqtt.api.OverflowPolicy;
 import io.edgemqtt.api.ReceiveListener;
 import io.edgemqtt.impl.exec.SerialExecutor;
 import java.lang.System.Logger.Level;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
@@ -18,6 +20,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * Routes received messages to the application: to every handler whose filter matches the topic, or, when none does,
  * to the receive queue with a notification. Applies the receive overflow policy to the queue and to each handler's
  * backlog; with {@link OverflowPolicy#BACK_PRESSURE} it asks the connection to stop reading instead of dropping.
+ *
+ * <p>Overlapping subscriptions: a broker may send one copy of a message per matching subscription (MQTT 5 section
+ * 3.3.4). When the broker takes subscription identifiers, the client gives each handler's subscription one, and a
+ * message goes to the handlers whose subscription identifier it carries (and whose filter matches, in case the
+ * application chose the same identifier twice); a message that carries none is for subscriptions without one. So each
+ * handler gets one copy per subscription of its own, never a copy meant for another subscription. Without
+ * identifiers (MQTT 3.1.1, or a broker that does not take them) a message goes to every handler whose filter matches.
  *
  * <p>{@link #deliver(MqttMessage)} runs on the loop thread; everything the application sees runs on callback threads.
  */
@@ -45,6 +54,11 @@ public final class Delivery {
     private final AtomicBoolean paused = new AtomicBoolean();
     private final Runnable afterHandled = this::checkResume;
     private volatile ReceiveListener receiveListener;
+    /** Loop thread only: the subscription identifier the broker confirmed for each subscribed filter (absent: none). */
+    private final Map<String, Integer> confirmedIdentifiers = new HashMap<>();
+    /** Loop thread only: the identifier of a SUBSCRIBE sent and not yet acknowledged, by filter. */
+    private final Map<String, Integer> pendingIdentifiers = new HashMap<>();
+    private boolean routeByIdentifier;
 
     /**
      * @param client the client (passed to receive listeners)
@@ -96,6 +110,67 @@ public final class Delivery {
     }
 
     /**
+     * Turns routing by subscription identifier on or off for the connection that was just accepted. Loop thread.
+     *
+     * @param on true if the broker takes subscription identifiers
+     */
+    public void routeBySubscriptionIdentifier(boolean on) {
+        routeByIdentifier = on;
+    }
+
+    /**
+     * A SUBSCRIBE for the filter is being sent with this identifier. Until its SUBACK, messages may come under the old
+     * subscription or already under the new one (MQTT 5 section 3.8.4), so both identifiers are accepted. Loop thread.
+     *
+     * @param filter the filter as subscribed
+     * @param identifier its new subscription identifier, 0 for none
+     */
+    public void subscribing(String filter, int identifier) {
+        pendingIdentifiers.put(filter, identifier);
+    }
+
+    /**
+     * The broker answered the SUBSCRIBE for the filter. Loop thread.
+     *
+     * @param filter the filter as subscribed
+     * @param identifier the identifier it was sent with
+     * @param granted true if the subscription was made (it replaces the old one), false if refused
+     */
+    public void subscribed(String filter, int identifier, boolean granted) {
+        pendingIdentifiers.remove(filter);
+        if (granted) {
+            confirmedIdentifiers.put(filter, identifier);
+        }
+    }
+
+    /**
+     * The filter is being unsubscribed. Loop thread.
+     *
+     * @param filter the filter
+     */
+    public void unsubscribed(String filter) {
+        pendingIdentifiers.remove(filter);
+        confirmedIdentifiers.remove(filter);
+    }
+
+    private boolean isFor(HandlerBinding binding, MqttMessage message) {
+        if (!binding.matches(message.topic())) {
+            return false;
+        }
+        if (!routeByIdentifier) {
+            return true;
+        }
+        int confirmed = confirmedIdentifiers.getOrDefault(binding.filter(), 0);
+        Integer pending = pendingIdentifiers.get(binding.filter());
+        List<Integer> carried = message.subscriptionIdentifiers();
+        if (carried.isEmpty()) {
+            return confirmed == 0 || pending != null && pending == 0;
+        }
+        return confirmed != 0 && carried.contains(confirmed) || pending != null && pending != 0
+                && carried.contains(pending);
+    }
+
+    /**
      * Hands a received message to the application. Loop thread.
      *
      * @param message the message
@@ -103,7 +178,7 @@ public final class Delivery {
     public void deliver(MqttMessage message) {
         boolean matched = false;
         for (HandlerBinding binding : bindings) {
-            if (binding.matches(message.topic())) {
+            if (isFor(binding, message)) {
                 matched = true;
                 if (binding.backlog() >= capacity && policy != OverflowPolicy.BACK_PRESSURE) {
                     dropped.incrementAndGet();

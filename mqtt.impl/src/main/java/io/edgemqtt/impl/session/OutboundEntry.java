@@ -10,6 +10,12 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class OutboundEntry {
     final long sequence;
+    /**
+     * When the publish was accepted (System.nanoTime): the start of its message expiry countdown. For a publish
+     * restored from a session store, when it was restored (the store keeps no clock, so time while the process was
+     * down is not counted).
+     */
+    final long acceptedNanos = System.nanoTime();
     final MqttMessage message;
     /** Null for publishes restored from a session store: their caller is gone. */
     final CompletableFuture<PublishResult> future;

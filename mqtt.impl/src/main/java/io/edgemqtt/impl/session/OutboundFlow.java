@@ -1,6 +1,7 @@
 package io.edgemqtt.impl.session;
 
 import io.edgemqtt.api.MqttException;
+import io.edgemqtt.api.MqttMessage;
 import io.edgemqtt.api.OverflowPolicy;
 import io.edgemqtt.api.PublishResult;
 import io.edgemqtt.api.Qos;
@@ -12,7 +13,10 @@ import io.edgemqtt.impl.codec.Publish;
 import io.edgemqtt.impl.codec.PublishFlow;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The outgoing half of a session: publishes waiting to be sent (the offline buffer, and those beyond the in-flight
@@ -41,6 +45,12 @@ public final class OutboundFlow {
          * @param failure why
          */
         void failed(OutboundEntry entry, MqttException failure);
+
+        /**
+         * @param packet a packet
+         * @return its size on the wire, in bytes
+         */
+        int encodedSize(MqttPacket packet);
     }
 
     private final ArrayDeque<OutboundEntry> waiting = new ArrayDeque<>();
@@ -52,6 +62,8 @@ public final class OutboundFlow {
     private final OverflowPolicy overflowPolicy;
     private int window;
     private final int configuredWindow;
+    private SendLimits limits = SendLimits.NONE;
+    private OutboundTopicAliases aliases = new OutboundTopicAliases(0);
 
     /**
      * @param packetIds the session's identifiers (shared with SUBSCRIBE/UNSUBSCRIBE)
@@ -116,26 +128,93 @@ public final class OutboundFlow {
                 "publish to " + entry.message.topic() + " " + why));
     }
 
-    /** Sends waiting publishes while the window and the connection allow. */
+    /**
+     * Sends waiting publishes while the window and the connection allow. Before a publish goes, its message expiry is
+     * counted down by the time it waited (dropped, its stage failed, if none is left), it gets a topic alias if the
+     * policy gives one, and its size is checked against the broker's maximum packet size (refused, nothing sent, if
+     * larger).
+     */
     public void pump() {
         while (!waiting.isEmpty() && sink.canSend()) {
             OutboundEntry entry = waiting.peek();
-            if (entry.message.qos() == Qos.AT_MOST_ONCE) {
-                waiting.poll();
-                sink.send(Publish.of(entry.message, 0));
-                sink.completed(entry, PublishResult.of(entry.message, ReasonCode.SUCCESS, null, List.of()));
-                continue;
-            }
-            if (inFlight.size() >= window) {
+            boolean qos0 = entry.message.qos() == Qos.AT_MOST_ONCE;
+            if (!qos0 && inFlight.size() >= window) {
                 return;
             }
             waiting.poll();
+            MqttMessage message = withRemainingExpiry(entry, false);
+            if (message == null) {
+                expired(entry);
+                continue;
+            }
+            // The packet identifier's value does not change the size: check with a stand-in before allocating one.
+            int sizingId = qos0 ? 0 : 1;
+            OutboundTopicAliases.Choice alias = aliases.lookUp(message.topic());
+            Publish publish = new Publish(message, sizingId, false, alias.alias, alias.known);
+            if (tooLarge(publish)) {
+                Publish plain = Publish.of(message, sizingId);
+                if (alias.alias == 0 || tooLarge(plain)) {
+                    refuseTooLarge(entry, plain);
+                    continue;
+                }
+                publish = plain; // a new alias costs a few bytes; without it the publish just fits
+            } else {
+                aliases.commit(alias);
+            }
+            if (qos0) {
+                sink.send(publish);
+                sink.completed(entry, PublishResult.of(entry.message, ReasonCode.SUCCESS, null, List.of()));
+                continue;
+            }
             entry.packetId = packetIds.allocate(entry);
             entry.sent = true;
             inFlight.add(entry);
             store.update(entry);
-            sink.send(Publish.of(entry.message, entry.packetId));
+            sink.send(new Publish(message, entry.packetId, false, publish.topicAlias(), publish.aliasOnly()));
         }
+    }
+
+    /**
+     * @param entry a publish about to be sent
+     * @param inFlight true for a resend of one the broker may already hold: it goes with at least one second left
+     *     (dropping it would leave its packet identifier in an unknown state at the broker)
+     * @return the message with its expiry interval lowered by the seconds it waited, or null if it expired
+     */
+    private MqttMessage withRemainingExpiry(OutboundEntry entry, boolean inFlight) {
+        OptionalLong expiry = entry.message.messageExpiryInterval();
+        if (!limits.messageExpiry() || expiry.isEmpty() || expiry.getAsLong() == 0) {
+            return entry.message;
+        }
+        long waited = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - entry.acceptedNanos);
+        if (waited == 0) {
+            return entry.message;
+        }
+        long remaining = expiry.getAsLong() - waited;
+        if (remaining <= 0) {
+            if (!inFlight) {
+                return null;
+            }
+            remaining = 1;
+        }
+        return entry.message.toBuilder().messageExpiryInterval(remaining).build();
+    }
+
+    private void expired(OutboundEntry entry) {
+        store.remove(entry);
+        sink.failed(entry, new MqttException(ReasonCode.UNSPECIFIED_ERROR, "publish to '" + entry.message.topic()
+                + "' dropped unsent: its message expiry interval of "
+                + entry.message.messageExpiryInterval().getAsLong() + " s elapsed while it waited to be sent"));
+    }
+
+    private boolean tooLarge(Publish publish) {
+        return limits.maximumPacketSize() > 0 && sink.encodedSize(publish) > limits.maximumPacketSize();
+    }
+
+    private void refuseTooLarge(OutboundEntry entry, Publish publish) {
+        store.remove(entry);
+        sink.failed(entry, new MqttException(ReasonCode.PACKET_TOO_LARGE, "publish to '" + entry.message.topic()
+                + "' not sent: its packet of " + sink.encodedSize(publish) + " bytes is larger than the broker's"
+                + " maximum packet size of " + limits.maximumPacketSize() + " bytes"));
     }
 
     /**
@@ -148,13 +227,35 @@ public final class OutboundFlow {
      * @param brokerReceiveMaximum the broker's receive maximum (65535 if none)
      */
     public void connected(boolean sessionPresent, int brokerReceiveMaximum) {
-        window = Math.min(configuredWindow, brokerReceiveMaximum);
+        connected(sessionPresent, new SendLimits(brokerReceiveMaximum, 0, 0, false));
+    }
+
+    /**
+     * {@link #connected(boolean, int)} with everything the broker announced. Topic aliases start afresh; resent
+     * publishes carry their topic (no alias) and their expiry counted down.
+     *
+     * @param sessionPresent whether the broker resumed the session
+     * @param sendLimits what the broker allows on this connection
+     */
+    public void connected(boolean sessionPresent, SendLimits sendLimits) {
+        limits = sendLimits;
+        window = Math.min(configuredWindow, sendLimits.receiveMaximum());
+        aliases = new OutboundTopicAliases(sendLimits.topicAliases());
         if (sessionPresent) {
-            for (OutboundEntry entry : inFlight) {
+            for (Iterator<OutboundEntry> it = inFlight.iterator(); it.hasNext(); ) {
+                OutboundEntry entry = it.next();
                 if (entry.released) {
                     sink.send(PublishFlow.of(PacketType.PUBREL, entry.packetId));
+                    continue;
+                }
+                Publish again = new Publish(withRemainingExpiry(entry, true), entry.packetId, true, 0, false);
+                if (tooLarge(again)) {
+                    // Another broker (failover) with a smaller limit: it can never take this one.
+                    it.remove();
+                    packetIds.release(entry.packetId);
+                    refuseTooLarge(entry, again);
                 } else {
-                    sink.send(new Publish(entry.message, entry.packetId, true, 0, false));
+                    sink.send(again);
                 }
             }
         } else {

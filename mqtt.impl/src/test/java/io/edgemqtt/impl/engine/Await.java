@@ -24,6 +24,22 @@ public final class Await {
     }
 
     /**
+     * @param stage a client operation expected to fail
+     * @return why it failed (unwrapped)
+     * @throws AssertionError if it succeeded or did not end within {@link TestClients#WAIT}
+     */
+    public static Throwable failure(CompletionStage<?> stage) throws InterruptedException {
+        try {
+            Object result = stage.toCompletableFuture().get(TestClients.WAIT.toSeconds(), TimeUnit.SECONDS);
+            throw new AssertionError("expected a failure, got " + result);
+        } catch (java.util.concurrent.ExecutionException e) {
+            return e.getCause();
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("did not end within " + TestClients.WAIT);
+        }
+    }
+
+    /**
      * Takes the next message from the receive queue, waiting for the receive notification.
      *
      * @param client the client

@@ -68,10 +68,21 @@ public final class HiveMqBroker implements AutoCloseable {
      * @return the running broker
      */
     public static HiveMqBroker startPrivate() {
+        return startPrivate("");
+    }
+
+    /**
+     * Starts a broker of its own with MQTT settings of its own; the caller closes it.
+     *
+     * @param mqttSettings the content of config.xml's {@code <mqtt>} element, e.g.
+     *     {@code <keep-alive><max-keep-alive>3</max-keep-alive></keep-alive>}; empty for HiveMQ's defaults
+     * @return the running broker
+     */
+    public static HiveMqBroker startPrivate(String mqttSettings) {
         RuntimeException last = null;
         for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
             int port = Loopback.freePort();
-            Path home = createHome(port);
+            Path home = createHome(port, mqttSettings);
             EmbeddedHiveMQ hivemq = EmbeddedHiveMQ.builder()
                     .withConfigurationFolder(home.resolve("conf"))
                     .withDataFolder(home.resolve("data"))
@@ -98,13 +109,14 @@ public final class HiveMqBroker implements AutoCloseable {
         throw last;
     }
 
-    private static Path createHome(int port) {
+    private static Path createHome(int port, String mqttSettings) {
         try {
             Path home = Files.createTempDirectory("hivemq-test-");
             Files.createDirectories(home.resolve("conf"));
             Files.createDirectories(home.resolve("data"));
             Files.createDirectories(home.resolve("extensions"));
-            Files.writeString(home.resolve("conf").resolve("config.xml"), configXml(port), StandardCharsets.UTF_8);
+            Files.writeString(home.resolve("conf").resolve("config.xml"), configXml(port, mqttSettings),
+                    StandardCharsets.UTF_8);
             return home;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare a HiveMQ home folder", e);
@@ -112,6 +124,10 @@ public final class HiveMqBroker implements AutoCloseable {
     }
 
     static String configXml(int port) {
+        return configXml(port, "");
+    }
+
+    static String configXml(int port, String mqttSettings) {
         return "<?xml version=\"1.0\"?>\n"
                 + "<hivemq>\n"
                 + "  <listeners>\n"
@@ -123,6 +139,7 @@ public final class HiveMqBroker implements AutoCloseable {
                 + "  <persistence>\n"
                 + "    <mode>in-memory</mode>\n"
                 + "  </persistence>\n"
+                + (mqttSettings.isEmpty() ? "" : "  <mqtt>\n    " + mqttSettings + "\n  </mqtt>\n")
                 + "  <anonymous-usage-statistics>\n"
                 + "    <enabled>false</enabled>\n"
                 + "  </anonymous-usage-statistics>\n"
