@@ -1,0 +1,151 @@
+#!/usr/bin/env bash
+# Checks the README's run command on a clean checkout: the runtime with the repository's own conf/ (the embedded
+# broker enabled, the client "default" pointing at it) shows simulated readings to an MQTT subscriber within seconds,
+# with nothing else installed. Run by `mvn verify` in mqtt.launch, or by hand:
+#
+#   mqtt.launch/src/test/sh/check-standalone.sh [RUNTIME_JAR]
+#
+# 1. copies conf/ to a temporary directory and changes exactly two values in the copy: the broker's port
+#    (mqtt.broker.cfg) and the client's serverUris port (mqtt.client-default.cfg), both to one free port, since 1883
+#    may be taken on this machine (or by a parallel run of this check); everything else is the default configuration;
+# 2. starts RUNTIME_JAR unattended, stdin closed, in the temporary directory (the relative paths of conf/, such as
+#    runtime-data/broker, land there), with that conf copy;
+# 3. expects the broker's "listening on 127.0.0.1:PORT" line (not a fallback to another port);
+# 4. with mosquitto_sub installed (required when MQTT_INTEROP_REQUIRED=true): a mosquitto_sub on that port receives
+#    two simulated readings on sensors/# within READINGS_TIMEOUT seconds of the broker listening;
+# 5. sends SIGTERM and expects an orderly stop: the broker's "stopped" line (no thread of it left behind), the
+#    framework's "framework stopped" line, exit status 0 (143 is tolerated).
+# Exits non-zero with a message and the tail of the runtime's output on any failure.
+#
+# Environment: JAVA (default $JAVA_HOME/bin/java, else java), START_TIMEOUT, READINGS_TIMEOUT and STOP_TIMEOUT
+# (seconds, default 60, 20 and 30), KEEP_WORK=1 keeps the temporary directory.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(cd "$here/../../../.." && pwd)
+
+jar=${1:-$root/mqtt.launch/target/edgemqtt-runtime.jar}
+if [[ ! -f $jar ]]; then
+	echo "check-standalone: FAILED: no runtime jar at $jar (build it with: mvn -B verify)" >&2
+	exit 1
+fi
+jar=$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar")
+if [[ -n ${JAVA:-} ]]; then
+	java=$JAVA
+elif [[ -n ${JAVA_HOME:-} ]]; then
+	java=$JAVA_HOME/bin/java
+else
+	java=java
+fi
+start_timeout=${START_TIMEOUT:-60}
+readings_timeout=${READINGS_TIMEOUT:-20}
+stop_timeout=${STOP_TIMEOUT:-30}
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/edgemqtt-standalone.XXXXXX")
+log=$work/runtime.log
+pid=
+sub_pid=
+
+say() { echo "check-standalone: $*"; }
+
+fail() {
+	echo "check-standalone: FAILED: $*" >&2
+	if [[ -s $log ]]; then
+		echo "---- last lines of the runtime output ($log) ----" >&2
+		tail -n 40 "$log" >&2
+		echo "----" >&2
+	fi
+	exit 1
+}
+
+cleanup() {
+	if [[ -n $sub_pid ]] && kill -0 "$sub_pid" 2>/dev/null; then
+		kill -TERM "$sub_pid" 2>/dev/null || true
+	fi
+	if [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null; then
+		kill -KILL "$pid" 2>/dev/null || true
+	fi
+	if [[ -z ${KEEP_WORK:-} ]]; then
+		rm -rf "$work"
+	else
+		say "kept $work"
+	fi
+}
+trap cleanup EXIT
+
+# free_port: prints a loopback port nobody listens on.
+free_port() {
+	local candidate
+	for _ in $(seq 1 50); do
+		candidate=$((20000 + RANDOM % 20000))
+		if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then
+			echo "$candidate"
+			return 0
+		fi
+	done
+	return 1
+}
+
+mosquitto_sub_bin=$(command -v mosquitto_sub || true)
+if [[ -z $mosquitto_sub_bin ]]; then
+	if [[ ${MQTT_INTEROP_REQUIRED:-false} == true ]]; then
+		fail "mosquitto_sub is not installed, and MQTT_INTEROP_REQUIRED=true (install mosquitto-clients)"
+	fi
+	say "mosquitto_sub is not installed (Debian: mosquitto-clients): only checking that the broker starts and stops"
+fi
+
+# The repository's conf/, with the broker and the client moved together to a free port.
+port=$(free_port) || fail "found no free local port"
+cp -R "$root/conf" "$work/conf"
+set_value() { # FILE KEY OLD NEW: replaces the line KEY=OLD by KEY=NEW, fails if the default changed
+	local file=$work/conf/$1
+	grep -qx "$2=$3" "$file" || fail "conf/$1 no longer has '$2=$3': update this check"
+	sed -i "s|^$2=$3\$|$2=$4|" "$file"
+}
+set_value mqtt.broker.cfg port 1883 "$port"
+set_value mqtt.client-default.cfg serverUris tcp://127.0.0.1:1883 "tcp://127.0.0.1:$port"
+
+say "starting $jar unattended in $work with the repository's conf/ (broker and client on port $port)"
+(cd "$work" && exec "$java" -Dgosh.args=--nointeractive -jar "$jar" </dev/null >"$log" 2>&1) &
+pid=$!
+
+started=$SECONDS
+listening="MQTT broker (MQTT 3.1.1) listening on 127.0.0.1:$port;"
+until grep -qF "$listening" "$log" 2>/dev/null; do
+	kill -0 "$pid" 2>/dev/null || fail "the runtime exited by itself"
+	grep -q 'MQTT broker.*\(cannot listen\|is not used\|is taken\)' "$log" && fail "the broker did not start on $port"
+	((SECONDS - started < start_timeout)) || fail "no '$listening' line within ${start_timeout}s"
+	sleep 0.1
+done
+say "the embedded broker listens on 127.0.0.1:$port after $((SECONDS - started))s"
+
+if [[ -n $mosquitto_sub_bin ]]; then
+	listened=$SECONDS
+	"$mosquitto_sub_bin" -h 127.0.0.1 -p "$port" -t 'sensors/#' -v -C 2 -W "$readings_timeout" >"$work/sub.out" 2>&1 &
+	sub_pid=$!
+	status=0
+	wait "$sub_pid" || status=$?
+	sub_pid=
+	[[ $status -eq 0 ]] ||
+		fail "mosquitto_sub got no two readings on sensors/# within ${readings_timeout}s (status $status): $(cat "$work/sub.out")"
+	while IFS= read -r line; do
+		[[ $line =~ ^sensors/[a-z]+/[a-z]+\ \{\"ts\":[0-9]+,\"value\": ]] || fail "not a reading: '$line'"
+	done <"$work/sub.out"
+	say "mosquitto_sub received simulated readings $((SECONDS - listened))s after the broker listened:"
+	sed 's/^/  /' "$work/sub.out"
+fi
+
+kill -TERM "$pid"
+stopping=$SECONDS
+while kill -0 "$pid" 2>/dev/null; do
+	((SECONDS - stopping < stop_timeout)) || fail "still running ${stop_timeout}s after SIGTERM"
+	sleep 0.2
+done
+status=0
+wait "$pid" || status=$?
+pid=
+grep -qF "MQTT broker on 127.0.0.1:$port stopped" "$log" || fail "no orderly stop of the broker after SIGTERM"
+grep -q 'MQTT broker.*did not end' "$log" && fail "threads of the broker were left behind"
+grep -q 'edgemqtt-runtime: framework stopped' "$log" || fail "no orderly framework stop after SIGTERM"
+[[ $status -eq 0 || $status -eq 143 ]] || fail "exit status $status after SIGTERM (expected 0, or 143)"
+say "OK: broker and runtime stopped in an orderly way $((SECONDS - stopping))s after SIGTERM, exit status $status"
