@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * One configured profile over its lifetime: builds the {@link TransportSecurity} from the settings, registers it
- * when the material is valid, and replaces it (unregister the old, register the new) when the files change on disk.
+ * when the material is valid, and replaces it (register the new, then unregister the old) when the files change on disk.
  * Invalid material at the start registers nothing; invalid material after a change keeps the previous service, so a
  * half-finished or broken rotation never takes working clients offline. Either way one log line says which property
  * is wrong and why.
@@ -79,9 +79,14 @@ final class TlsProfile implements AutoCloseable {
             }
             return;
         }
-        boolean replacing = registration != null;
-        unpublish();
+        // The new service first, then the old one goes: the profile never disappears, so a client using it is
+        // handed the new material (it reconnects and keeps its session) instead of being closed for lack of a profile.
+        ServicePublisher.Registration previous = registration;
         publish(replacement);
+        if (previous != null) {
+            previous.unregister();
+        }
+        boolean replacing = previous != null;
         LOG.log(Level.INFO, "{0} ({1}): {2}", describe(), pid, replacing
                 ? "certificate or key files changed, service replaced" : "files fixed, registered");
     }
