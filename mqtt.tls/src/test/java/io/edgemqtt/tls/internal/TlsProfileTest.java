@@ -155,14 +155,21 @@ class TlsProfileTest {
 
     @Test
     void watcherThreadStopsWhenClosed() throws Exception {
+        java.util.Set<Thread> before = watcherThreads();
         MaterialWatcher own = new MaterialWatcher(Duration.ofMillis(20));
         own.watch(List.of(dir.resolve("x")), () -> { });
-        assertTrue(Thread.getAllStackTraces().keySet().stream()
-                .anyMatch(t -> t.getName().equals("mqtt.tls file watcher") && t.isAlive()));
+        java.util.Set<Thread> ours = watcherThreads();
+        ours.removeAll(before); // other tests' watchers may still run: only this one counts
+        assertEquals(1, ours.size(), "one watcher thread started");
         own.close();
-        // the other tests' watcher may still run: count ours by state after close
-        long alive = Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().equals("mqtt.tls file watcher") && t.isAlive()).count();
-        assertTrue(alive <= 1, "only the per-test watcher remains: " + alive);
+        Thread thread = ours.iterator().next();
+        thread.join(10_000);
+        assertFalse(thread.isAlive(), "the watcher thread ended after close");
+    }
+
+    private static java.util.Set<Thread> watcherThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("mqtt.tls file watcher") && t.isAlive())
+                .collect(java.util.stream.Collectors.toCollection(java.util.HashSet::new));
     }
 }
