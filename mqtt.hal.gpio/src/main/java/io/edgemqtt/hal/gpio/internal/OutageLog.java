@@ -1,5 +1,7 @@
 package io.edgemqtt.hal.gpio.internal;
 
+import io.edgemqtt.api.MqttClient;
+import io.edgemqtt.api.MqttMessage;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.concurrent.atomic.AtomicLong;
@@ -34,8 +36,30 @@ public final class OutageLog {
         }
     }
 
+    /**
+     * Publishes and records how it went: a publish the client refuses at once (it is closed, say) and one that fails
+     * later both count towards the outage; one that completes ends it.
+     *
+     * @param client the client to publish with
+     * @param message the message
+     * @param what names the publish in the failure line, for example {@code publish to sensors/cpu/temperature}
+     */
+    public void publish(MqttClient client, MqttMessage message, String what) {
+        try {
+            client.publish(message).whenComplete((result, failure) -> {
+                if (failure == null) {
+                    succeeded();
+                } else {
+                    failed(what, String.valueOf(failure.getMessage()));
+                }
+            });
+        } catch (RuntimeException e) {
+            failed(what, String.valueOf(e.getMessage()));
+        }
+    }
+
     /** Records a success; ends an outage with one line. */
-    public void succeeded() {
+    private void succeeded() {
         long failed = failures.getAndSet(0);
         if (failed > 0) {
             log.log(Level.INFO, "{0}: publishing works again after {1} failed publish(es)", owner, failed);

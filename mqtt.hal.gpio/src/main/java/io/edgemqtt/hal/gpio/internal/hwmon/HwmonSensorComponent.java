@@ -1,11 +1,10 @@
 package io.edgemqtt.hal.gpio.internal.hwmon;
 
-import io.edgemqtt.hal.gpio.api.HalProperties;
-import io.edgemqtt.hal.gpio.api.Quantities;
 import io.edgemqtt.hal.gpio.api.Sensor;
 import io.edgemqtt.hal.gpio.internal.Check;
 import io.edgemqtt.hal.gpio.internal.Components;
 import io.edgemqtt.hal.gpio.internal.ConfigException;
+import io.edgemqtt.hal.gpio.internal.SensorService;
 import io.edgemqtt.hal.gpio.internal.ServiceRegistrar;
 import io.edgemqtt.hal.gpio.internal.SysfsIo;
 import java.io.IOException;
@@ -28,8 +27,7 @@ public final class HwmonSensorComponent {
     static final String PID = "mqtt.gpio.hwmon";
     private static final Logger LOG = System.getLogger(HwmonSensorComponent.class.getName());
 
-    private ServiceRegistrar.Registration registration;
-    private Sensor sensor;
+    private final SensorService service = new SensorService();
 
     /**
      * @param config the configuration
@@ -72,23 +70,19 @@ public final class HwmonSensorComponent {
             return;
         }
         String attribute = channel + "_input";
-        sensor = new MillidegreeSensor(id, () -> Hwmon.find(classHwmon, name, io).resolve(attribute), io, clock);
-        registration = registrar.register(new Class<?>[] {Sensor.class}, sensor, Map.of(HalProperties.ID, id,
-                HalProperties.TYPE, "hwmon", HalProperties.QUANTITIES, new String[] {Quantities.TEMPERATURE}));
+        Sensor sensor = new MillidegreeSensor(id, () -> Hwmon.find(classHwmon, name, io).resolve(attribute), io, clock);
+        service.register(registrar, sensor, "hwmon", Map.of());
         LOG.log(Level.INFO, "{0}: sensor {1} on hwmon {2} {3}", pid, id, name, channel);
     }
 
     /** Unregisters the service. */
     @Deactivate
     public void deactivate() {
-        if (registration != null) {
-            registration.close();
-            registration = null;
-        }
+        service.close();
     }
 
     /** @return the sensor while registered, for tests */
     Sensor sensor() {
-        return sensor;
+        return service.sensor();
     }
 }

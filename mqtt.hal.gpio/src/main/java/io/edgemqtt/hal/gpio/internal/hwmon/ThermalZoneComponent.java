@@ -1,11 +1,10 @@
 package io.edgemqtt.hal.gpio.internal.hwmon;
 
-import io.edgemqtt.hal.gpio.api.HalProperties;
-import io.edgemqtt.hal.gpio.api.Quantities;
 import io.edgemqtt.hal.gpio.api.Sensor;
 import io.edgemqtt.hal.gpio.internal.Check;
 import io.edgemqtt.hal.gpio.internal.Components;
 import io.edgemqtt.hal.gpio.internal.ConfigException;
+import io.edgemqtt.hal.gpio.internal.SensorService;
 import io.edgemqtt.hal.gpio.internal.ServiceRegistrar;
 import io.edgemqtt.hal.gpio.internal.SysfsIo;
 import java.io.IOException;
@@ -32,8 +31,7 @@ public final class ThermalZoneComponent {
     static final String PID = "mqtt.gpio.thermal";
     private static final Logger LOG = System.getLogger(ThermalZoneComponent.class.getName());
 
-    private ServiceRegistrar.Registration registration;
-    private Sensor sensor;
+    private final SensorService service = new SensorService();
 
     /**
      * @param config the configuration
@@ -68,24 +66,19 @@ public final class ThermalZoneComponent {
             Components.logSetupFailed(LOG, pid, "thermal sensor " + id, e);
             return;
         }
-        sensor = new MillidegreeSensor(id, () -> temp, io, clock);
-        registration = registrar.register(new Class<?>[] {Sensor.class}, sensor, Map.of(HalProperties.ID, id,
-                HalProperties.TYPE, "thermal", HalProperties.QUANTITIES, new String[] {Quantities.TEMPERATURE},
-                "thermal.type", type));
+        Sensor sensor = new MillidegreeSensor(id, () -> temp, io, clock);
+        service.register(registrar, sensor, "thermal", Map.of("thermal.type", type));
         LOG.log(Level.INFO, "{0}: sensor {1} on {2} ({3})", pid, id, zone.getFileName(), type);
     }
 
     /** Unregisters the service. */
     @Deactivate
     public void deactivate() {
-        if (registration != null) {
-            registration.close();
-            registration = null;
-        }
+        service.close();
     }
 
     /** @return the sensor while registered, for tests */
     Sensor sensor() {
-        return sensor;
+        return service.sensor();
     }
 }

@@ -1,10 +1,10 @@
 package io.edgemqtt.hal.gpio.internal.iio;
 
-import io.edgemqtt.hal.gpio.api.HalProperties;
 import io.edgemqtt.hal.gpio.api.Sensor;
 import io.edgemqtt.hal.gpio.internal.Check;
 import io.edgemqtt.hal.gpio.internal.Components;
 import io.edgemqtt.hal.gpio.internal.ConfigException;
+import io.edgemqtt.hal.gpio.internal.SensorService;
 import io.edgemqtt.hal.gpio.internal.ServiceRegistrar;
 import io.edgemqtt.hal.gpio.internal.SysfsIo;
 import java.io.IOException;
@@ -30,8 +30,7 @@ public final class IioSensorComponent {
     static final String PID = "mqtt.gpio.iio";
     private static final Logger LOG = System.getLogger(IioSensorComponent.class.getName());
 
-    private ServiceRegistrar.Registration registration;
-    private Sensor sensor;
+    private final SensorService service = new SensorService();
 
     /**
      * @param config the configuration
@@ -84,10 +83,9 @@ public final class IioSensorComponent {
             Components.logSetupFailed(LOG, pid, "IIO sensor " + id, e);
             return;
         }
-        sensor = new IioSensor(id, folder, channels, scales, config.retries(), config.retry_delay_ms(), io, clock);
-        registration = registrar.register(new Class<?>[] {Sensor.class}, sensor, Map.of(HalProperties.ID, id,
-                HalProperties.TYPE, "iio", HalProperties.QUANTITIES, sensor.quantities().toArray(new String[0]),
-                "iio.device", folder.getFileName().toString()));
+        Sensor sensor = new IioSensor(id, folder, channels, scales, config.retries(), config.retry_delay_ms(), io,
+                clock);
+        service.register(registrar, sensor, "iio", Map.of("iio.device", folder.getFileName().toString()));
         LOG.log(Level.INFO, "{0}: sensor {1} on {2} {3}", pid, id, folder.getFileName(), channels);
     }
 
@@ -131,14 +129,11 @@ public final class IioSensorComponent {
     /** Unregisters the service. */
     @Deactivate
     public void deactivate() {
-        if (registration != null) {
-            registration.close();
-            registration = null;
-        }
+        service.close();
     }
 
     /** @return the sensor while registered, for tests */
     Sensor sensor() {
-        return sensor;
+        return service.sensor();
     }
 }

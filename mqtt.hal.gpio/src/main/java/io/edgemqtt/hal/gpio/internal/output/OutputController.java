@@ -184,17 +184,7 @@ final class OutputController implements MessageHandler {
         }
         MqttMessage message = MqttMessage.builder(topic).payload(payload.toString()).qos(qos).retain(true)
                 .contentType("application/json").payloadUtf8(true).build();
-        try {
-            target.publish(message).whenComplete((result, failure) -> {
-                if (failure == null) {
-                    outages.succeeded();
-                } else {
-                    outages.failed("state publish to " + topic, String.valueOf(failure.getMessage()));
-                }
-            });
-        } catch (RuntimeException e) {
-            outages.failed("state publish to " + topic, String.valueOf(e.getMessage()));
-        }
+        outages.publish(target, message, "state publish to " + topic);
     }
 
     /** A command topic template with at most one {@code {id}} level. Immutable. */

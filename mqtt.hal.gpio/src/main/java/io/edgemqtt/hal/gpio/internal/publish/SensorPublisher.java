@@ -132,16 +132,6 @@ final class SensorPublisher {
         }
         MqttMessage message = MqttMessage.builder(topic).payload(format.payload(reading)).qos(qos).retain(retain)
                 .contentType("application/json").payloadUtf8(true).build();
-        try {
-            target.publish(message).whenComplete((result, failure) -> {
-                if (failure == null) {
-                    outages.succeeded();
-                } else {
-                    outages.failed("publish to " + topic, String.valueOf(failure.getMessage()));
-                }
-            });
-        } catch (RuntimeException e) {
-            outages.failed("publish to " + topic, String.valueOf(e.getMessage()));
-        }
+        outages.publish(target, message, "publish to " + topic);
     }
 }

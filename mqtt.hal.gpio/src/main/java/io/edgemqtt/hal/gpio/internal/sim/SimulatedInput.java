@@ -4,12 +4,10 @@ import io.edgemqtt.hal.gpio.api.DigitalInput;
 import io.edgemqtt.hal.gpio.api.Edge;
 import io.edgemqtt.hal.gpio.api.EdgeEvent;
 import io.edgemqtt.hal.gpio.api.EdgeListener;
+import io.edgemqtt.hal.gpio.internal.EdgeListeners;
 import io.edgemqtt.hal.gpio.internal.HalThreads;
 import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.time.Clock;
-import java.util.Set;
-import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +23,7 @@ final class SimulatedInput implements DigitalInput, AutoCloseable {
     private final EdgeScript script;
     private final boolean repeat;
     private final Clock clock;
-    private final Set<EdgeListener> listeners = new CopyOnWriteArraySet<>();
+    private final EdgeListeners listeners;
     private volatile boolean level;
     // guarded by this
     private int next;
@@ -37,6 +35,7 @@ final class SimulatedInput implements DigitalInput, AutoCloseable {
         this.script = script;
         this.repeat = repeat;
         this.clock = clock;
+        this.listeners = new EdgeListeners(LOG, "simulated input " + id);
         this.level = script.steps().get(0).level;
     }
 
@@ -80,14 +79,7 @@ final class SimulatedInput implements DigitalInput, AutoCloseable {
             return;
         }
         level = newLevel;
-        EdgeEvent event = new EdgeEvent(id, Edge.to(newLevel), clock.instant());
-        for (EdgeListener listener : listeners) {
-            try {
-                listener.onEdge(event);
-            } catch (RuntimeException e) {
-                LOG.log(Level.ERROR, "an edge listener of simulated input " + id + " failed", e);
-            }
-        }
+        listeners.tell(new EdgeEvent(id, Edge.to(newLevel), clock.instant()));
     }
 
     @Override

@@ -1,10 +1,10 @@
 package io.edgemqtt.hal.gpio.internal.sim;
 
-import io.edgemqtt.hal.gpio.api.HalProperties;
 import io.edgemqtt.hal.gpio.api.Sensor;
 import io.edgemqtt.hal.gpio.internal.Check;
 import io.edgemqtt.hal.gpio.internal.Components;
 import io.edgemqtt.hal.gpio.internal.ConfigException;
+import io.edgemqtt.hal.gpio.internal.SensorService;
 import io.edgemqtt.hal.gpio.internal.ServiceRegistrar;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -27,8 +27,7 @@ public final class SimulatedSensorComponent {
     static final String PID = "mqtt.gpio.sim.sensor";
     private static final Logger LOG = System.getLogger(SimulatedSensorComponent.class.getName());
 
-    private ServiceRegistrar.Registration registration;
-    private Sensor sensor;
+    private final SensorService service = new SensorService();
 
     /**
      * @param config the configuration
@@ -63,23 +62,19 @@ public final class SimulatedSensorComponent {
         Waveform waveform = new Waveform(shape, config.period_s() * 1000, config.amplitude(), config.offset(),
                 config.noise(), random);
         String unit = config.unit() == null ? "" : config.unit();
-        sensor = new SimulatedSensor(id, quantity, unit, waveform, config.decimals(), clock);
-        registration = registrar.register(new Class<?>[] {Sensor.class}, sensor, Map.of(HalProperties.ID, id,
-                HalProperties.TYPE, "simulated", HalProperties.QUANTITIES, new String[] {quantity}));
+        Sensor sensor = new SimulatedSensor(id, quantity, unit, waveform, config.decimals(), clock);
+        service.register(registrar, sensor, "simulated", Map.of());
         LOG.log(Level.INFO, "{0}: simulated sensor {1} ({2} {3})", pid, id, quantity, config.waveform());
     }
 
     /** Unregisters the service. */
     @Deactivate
     public void deactivate() {
-        if (registration != null) {
-            registration.close();
-            registration = null;
-        }
+        service.close();
     }
 
     /** @return the sensor while registered, for tests */
     Sensor sensor() {
-        return sensor;
+        return service.sensor();
     }
 }

@@ -4,6 +4,7 @@ import io.edgemqtt.hal.gpio.api.DigitalInput;
 import io.edgemqtt.hal.gpio.api.Edge;
 import io.edgemqtt.hal.gpio.api.EdgeEvent;
 import io.edgemqtt.hal.gpio.api.EdgeListener;
+import io.edgemqtt.hal.gpio.internal.EdgeListeners;
 import io.edgemqtt.hal.gpio.internal.FileWatcher;
 import io.edgemqtt.hal.gpio.internal.HalThreads;
 import io.edgemqtt.hal.gpio.internal.SysfsValues;
@@ -11,8 +12,6 @@ import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
-import java.util.Set;
-import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +33,7 @@ final class SysfsDigitalInput implements DigitalInput, AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
     private final LongSupplier nanoTime;
-    private final Set<EdgeListener> listeners = new CopyOnWriteArraySet<>();
+    private final EdgeListeners listeners;
 
     // guarded by this
     private DebounceFilter filter;
@@ -64,6 +63,7 @@ final class SysfsDigitalInput implements DigitalInput, AutoCloseable {
         this.scheduler = scheduler;
         this.clock = clock;
         this.nanoTime = nanoTime;
+        this.listeners = new EdgeListeners(LOG, "input " + id);
     }
 
     /**
@@ -112,23 +112,13 @@ final class SysfsDigitalInput implements DigitalInput, AutoCloseable {
         if (filter.offer(level, now)) {
             Edge edge = Edge.to(level);
             if (edge == Edge.RISING ? reportRising : reportFalling) {
-                notifyListeners(new EdgeEvent(id, edge, clock.instant()));
+                listeners.tell(new EdgeEvent(id, edge, clock.instant()));
             }
         }
         long due = filter.nanosUntilDue(now);
         if (due >= 0 && (recheck == null || recheck.isDone())) {
             recheck = scheduler.schedule(HalThreads.guarded("debouncing " + id, this::check), due,
                     TimeUnit.NANOSECONDS);
-        }
-    }
-
-    private void notifyListeners(EdgeEvent event) {
-        for (EdgeListener listener : listeners) {
-            try {
-                listener.onEdge(event);
-            } catch (RuntimeException e) {
-                LOG.log(Level.ERROR, "an edge listener of input " + id + " failed", e);
-            }
         }
     }
 

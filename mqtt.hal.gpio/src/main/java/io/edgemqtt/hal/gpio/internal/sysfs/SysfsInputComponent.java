@@ -30,9 +30,7 @@ public final class SysfsInputComponent {
     private static final Logger LOG = System.getLogger(SysfsInputComponent.class.getName());
 
     private final String pid;
-    private SysfsGpioLine line;
-    private boolean exportedHere;
-    private boolean unexport;
+    private ExportedLine exported;
     private SysfsDigitalInput input;
     private ServiceRegistrar.Registration registration;
 
@@ -65,11 +63,10 @@ public final class SysfsInputComponent {
             Components.logInvalid(LOG, pid, e);
             return;
         }
+        SysfsGpioLine line;
         try {
-            GpioChip chip = GpioChip.resolve(io, classGpio, config.chip_label());
-            line = new SysfsGpioLine(io, classGpio, chip.number(config.line()));
-            exportedHere = line.export();
-            unexport = config.unexport();
+            exported = ExportedLine.export(io, classGpio, config.chip_label(), config.line(), config.unexport());
+            line = exported.line();
             line.directionIn();
             line.activeLow(config.active_low());
             // the kernel signals both edges so that the debounced level stays right; "edge" filters what we report
@@ -98,14 +95,10 @@ public final class SysfsInputComponent {
             input.close();
             input = null;
         }
-        if (line != null && exportedHere && unexport) {
-            try {
-                line.unexport();
-            } catch (IOException e) {
-                LOG.log(Level.WARNING, "{0}: {1}", pid, e.getMessage());
-            }
+        if (exported != null) {
+            exported.release(LOG, pid);
+            exported = null;
         }
-        line = null;
     }
 
     /** @return the input while registered, for tests */

@@ -30,9 +30,7 @@ public final class SysfsOutputComponent {
     private static final Logger LOG = System.getLogger(SysfsOutputComponent.class.getName());
 
     private final String pid;
-    private SysfsGpioLine line;
-    private boolean exportedHere;
-    private boolean unexport;
+    private ExportedLine exported;
     private SysfsDigitalOutput output;
     private ServiceRegistrar.Registration registration;
 
@@ -58,11 +56,10 @@ public final class SysfsOutputComponent {
             Components.logInvalid(LOG, pid, e);
             return;
         }
+        SysfsGpioLine line;
         try {
-            GpioChip chip = GpioChip.resolve(io, classGpio, config.chip_label());
-            line = new SysfsGpioLine(io, classGpio, chip.number(config.line()));
-            exportedHere = line.export();
-            unexport = config.unexport();
+            exported = ExportedLine.export(io, classGpio, config.chip_label(), config.line(), config.unexport());
+            line = exported.line();
             // active_low first: it decides what "initial" means on the wire
             line.activeLow(config.active_low());
             line.directionOut(config.initial() != config.active_low());
@@ -85,14 +82,10 @@ public final class SysfsOutputComponent {
             registration = null;
         }
         output = null;
-        if (line != null && exportedHere && unexport) {
-            try {
-                line.unexport();
-            } catch (IOException e) {
-                LOG.log(Level.WARNING, "{0}: {1}", pid, e.getMessage());
-            }
+        if (exported != null) {
+            exported.release(LOG, pid);
+            exported = null;
         }
-        line = null;
     }
 
     /** @return the output while registered, for tests */

@@ -1,11 +1,10 @@
 package io.edgemqtt.hal.gpio.internal.w1;
 
-import io.edgemqtt.hal.gpio.api.HalProperties;
-import io.edgemqtt.hal.gpio.api.Quantities;
 import io.edgemqtt.hal.gpio.api.Sensor;
 import io.edgemqtt.hal.gpio.internal.Check;
 import io.edgemqtt.hal.gpio.internal.Components;
 import io.edgemqtt.hal.gpio.internal.ConfigException;
+import io.edgemqtt.hal.gpio.internal.SensorService;
 import io.edgemqtt.hal.gpio.internal.ServiceRegistrar;
 import io.edgemqtt.hal.gpio.internal.SysfsIo;
 import java.io.IOException;
@@ -32,8 +31,7 @@ public final class W1SensorComponent {
     static final String PID = "mqtt.gpio.w1";
     private static final Logger LOG = System.getLogger(W1SensorComponent.class.getName());
 
-    private ServiceRegistrar.Registration registration;
-    private Sensor sensor;
+    private final SensorService service = new SensorService();
 
     /**
      * @param config the configuration
@@ -81,24 +79,19 @@ public final class W1SensorComponent {
             return;
         }
         String id = config.hal_id() == null || config.hal_id().isEmpty() ? device : config.hal_id();
-        sensor = new W1TemperatureSensor(id, devices.resolve(device), file, io, clock);
-        registration = registrar.register(new Class<?>[] {Sensor.class}, sensor, Map.of(HalProperties.ID, id,
-                HalProperties.TYPE, "w1", HalProperties.QUANTITIES, new String[] {Quantities.TEMPERATURE},
-                "w1.device", device));
+        Sensor sensor = new W1TemperatureSensor(id, devices.resolve(device), file, io, clock);
+        service.register(registrar, sensor, "w1", Map.of("w1.device", device));
         LOG.log(Level.INFO, "{0}: sensor {1} on {2}", pid, id, device);
     }
 
     /** Unregisters the service. */
     @Deactivate
     public void deactivate() {
-        if (registration != null) {
-            registration.close();
-            registration = null;
-        }
+        service.close();
     }
 
     /** @return the sensor while registered, for tests */
     Sensor sensor() {
-        return sensor;
+        return service.sensor();
     }
 }
