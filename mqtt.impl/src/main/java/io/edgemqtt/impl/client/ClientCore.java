@@ -11,10 +11,6 @@ import io.edgemqtt.api.MqttVersion;
 import io.edgemqtt.api.PublishResult;
 import io.edgemqtt.api.Qos;
 import io.edgemqtt.api.ReasonCode;
-import io.edgemqtt.api.SubscribeException;
-import io.edgemqtt.api.SubscribeResult;
-import io.edgemqtt.api.Subscription;
-import io.edgemqtt.api.UnsubscribeResult;
 import io.edgemqtt.api.spi.EnhancedAuthenticator;
 import io.edgemqtt.api.spi.TransportSecurity;
 import io.edgemqtt.impl.codec.Auth;
@@ -23,13 +19,10 @@ import io.edgemqtt.impl.codec.Connect;
 import io.edgemqtt.impl.codec.Disconnect;
 import io.edgemqtt.impl.codec.MqttPacket;
 import io.edgemqtt.impl.codec.PacketType;
-import io.edgemqtt.impl.codec.PingReq;
 import io.edgemqtt.impl.codec.Publish;
 import io.edgemqtt.impl.codec.PublishFlow;
 import io.edgemqtt.impl.codec.Suback;
-import io.edgemqtt.impl.codec.Subscribe;
 import io.edgemqtt.impl.codec.Unsuback;
-import io.edgemqtt.impl.codec.Unsubscribe;
 import io.edgemqtt.impl.codec.encoder.PacketEncoder;
 import io.edgemqtt.impl.delivery.Delivery;
 import io.edgemqtt.impl.exec.Backoff;
@@ -51,21 +44,14 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -90,14 +76,9 @@ final class ClientCore implements MqttConnection.Listener, OutboundFlow.Sink {
     private final PacketIds packetIds = new PacketIds();
     private final OutboundFlow outbound;
     private final Delivery delivery;
+    private final SubscriptionRequests subscriptionRequests;
+    private final KeepAlive keepAlive;
     private final Set<Integer> incomingQos2 = new HashSet<>();
-    private final Map<String, Subscription> subscriptions = new LinkedHashMap<>();
-    private final ArrayDeque<ControlRequest> queuedRequests = new ArrayDeque<>();
-    /** Sent and not (wholly) acknowledged: sent again after a reconnect if the connection drops first. */
-    private final Set<ControlRequest> sentRequests = new LinkedHashSet<>();
-    /** Subscription identifiers the client chose for handler-bound subscriptions, by filter (MQTT 5). */
-    private final Map<String, Integer> autoSubscriptionIds = new HashMap<>();
-    private int nextSubscriptionId = 1;
     private final List<CompletableFuture<ConnectResult>> connectWaiters = new ArrayList<>();
     private final Backoff backoff;
     private final ConcurrentLinkedQueue<OutboundEntry> inbox = new ConcurrentLinkedQueue<>();
@@ -115,9 +96,6 @@ final class ClientCore implements MqttConnection.Listener, OutboundFlow.Sink {
     private boolean disconnectReceived;
     private EventLoop.Timer reconnectTimer;
     private EventLoop.Timer connectTimer;
-    private EventLoop.Timer keepAliveTimer;
-    private long keepAliveNanos;
-    private long pingSentNanos;
     private int attempt;
     /** The identifier the broker assigned (MQTT 5), used again on every later connect of this client. */
     private String assignedClientId;
@@ -130,7 +108,6 @@ final class ClientCore implements MqttConnection.Listener, OutboundFlow.Sink {
     /** Inbound topic aliases of the current connection, indexed by alias (null when we announced none). */
     private String[] inboundAliases;
     /** The broker takes subscription identifiers on the current connection (MQTT 5). */
-    private boolean subscriptionIdsAvailable;
 
     ClientCore(DefaultMqttClient client, String name, ConnectOptions options, EventLoop loop, Executor pool,
             TransportSecurity security, EnhancedAuthenticator authenticator, GuardedStore store, Stats stats) {
@@ -167,6 +144,48 @@ final class ClientCore implements MqttConnection.Listener, OutboundFlow.Sink {
                         });
                     }
                 });
+        this.keepAlive = new KeepAlive(loop);
+        this.subscriptionRequests = new SubscriptionRequests(name, new SubscriptionRequests.Host() {
+            @Override
+            public boolean isConnected() {
+                return state == ClientState.CONNECTED;
+            }
+
+            @Override
+            public boolean isV5() {
+                return ClientCore.this.isV5();
+            }
+
+            @Override
+            public URI server() {
+                return linkUri;
+            }
+
+            @Override
+            public void send(MqttPacket packet) {
+                link.send(packet);
+            }
+
+            @Override
+            public void protocolError(String message) {
+                ClientCore.this.protocolError(message);
+            }
+        }, packetIds, delivery, events);
+    }
+
+    // ---- subscriptions (the bookkeeping is in SubscriptionRequests) ---------------------------------------------
+
+    void request(ControlRequest request) {
+        if (state == ClientState.CLOSED) {
+            subscriptionRequests.fail(request, closedException());
+            return;
+        }
+        subscriptionRequests.request(request);
+    }
+
+    /** Forgets a filter locally (it is being unsubscribed), so it is not restored after a reconnect. */
+    void forgetSubscription(String filter) {
+        subscriptionRequests.forget(filter);
     }
 
     // ---- called from any thread ----------------------------------------------------------------------------------
@@ -393,13 +412,13 @@ final class ClientCore implements MqttConnection.Listener, OutboundFlow.Sink {
                 outbound.pubcomp((PublishFlow) packet);
                 break;
             case SUBACK:
-                suback((Suback) packet);
+                subscriptionRequests.suback((Suback) packet);
                 break;
             case UNSUBACK:
-                unsuback((Unsuback) packet);
+                subscriptionRequests.unsuback((Unsuback) packet);
                 break;
             case PINGRESP:
-                pingSentNanos = 0;
+                keepAlive.answered();
                 break;
             case DISCONNECT:
                 serverDisconnect((Disconnect) packet);
@@ -467,7 +486,7 @@ final class ClientCore implements MqttConnection.Listener, OutboundFlow.Sink {
         sessionExpiry = accepted.sessionExpiryInterval();
         inboundAliases = isV5() && options.topicAliasMaximum() > 0 ? new String[options.topicAliasMaximum() + 1]
                 : null;
-        subscriptionIdsAvailable = isV5() && connack.subscriptionIdentifiersAvailable();
+        boolean subscriptionIdsAvailable = isV5() && connack.subscriptionIdentifiersAvailable();
         delivery.routeBySubscriptionIdentifier(subscriptionIdsAvailable);
         state = ClientState.CONNECTED;
         if (everConnected) {
@@ -479,7 +498,7 @@ final class ClientCore implements MqttConnection.Listener, OutboundFlow.Sink {
         stats.sessionPresent = connack.sessionPresent();
         backoff.reset();
         attempt = 0;
-        startKeepAlive(keepAlive);
+        this.keepAlive.start(link, linkUri, keepAlive);
 
         if (!connack.sessionPresent()) {
             for (int packetId : incomingQos2) {
@@ -491,12 +510,7 @@ final class ClientCore implements MqttConnection.Listener, OutboundFlow.Sink {
                 ? new SendLimits(connack.receiveMaximum(), connack.maximumPacketSize(),
                         Math.min(options.outboundTopicAliases(), connack.topicAliasMaximum()), true)
                 : SendLimits.NONE);
-        if (!connack.sessionPresent() && !subscriptions.isEmpty()) {
-            // The broker forgot our subscriptions: make them again before anything else is asked.
-            queuedRequests.addFirst(ControlRequest.subscribe(new ArrayList<>(subscriptions.values()),
-                    new CompletableFuture<>(), true));
-        }
-        sendQueuedRequests();
+        subscriptionRequests.connected(connack.sessionPresent(), subscriptionIdsAvailable);
         List<CompletableFuture<ConnectResult>> waiters = new ArrayList<>(connectWaiters);
         connectWaiters.clear();
         events.execute(() -> waiters.forEach(waiter -> waiter.complete(accepted)));
@@ -656,254 +670,6 @@ final class ClientCore implements MqttConnection.Listener, OutboundFlow.Sink {
                         : ReasonCode.PACKET_IDENTIFIER_NOT_FOUND));
     }
 
-    // ---- subscriptions -------------------------------------------------------------------------------------------
-
-    void request(ControlRequest request) {
-        if (state == ClientState.CLOSED) {
-            failRequest(request, closedException());
-            return;
-        }
-        queuedRequests.add(request);
-        if (state == ClientState.CONNECTED) {
-            sendQueuedRequests();
-        }
-    }
-
-    private void sendQueuedRequests() {
-        ControlRequest request;
-        while (state == ClientState.CONNECTED && (request = queuedRequests.poll()) != null) {
-            if (request.isSubscribe()) {
-                sendSubscribe(request);
-            } else {
-                int packetId = packetIds.allocate(request);
-                request.packetIds.add(packetId);
-                sentRequests.add(request);
-                link.send(new Unsubscribe(packetId, request.filters, List.of()));
-            }
-        }
-    }
-
-    /**
-     * Sends one SUBSCRIBE per subscription identifier (the packet has room for one). On MQTT 5, when the broker takes
-     * identifiers, a subscription whose messages go to a handler gets one of the client's choosing if it has none, so
-     * that overlapping subscriptions can be told apart when messages arrive (see {@link Delivery}).
-     */
-    private void sendSubscribe(ControlRequest request) {
-        List<Subscription> sent = new ArrayList<>(request.subscriptions.size());
-        Map<Integer, List<Integer>> byIdentifier = new LinkedHashMap<>();
-        for (int i = 0; i < request.subscriptions.size(); i++) {
-            Subscription subscription = request.subscriptions.get(i);
-            int identifier = subscription.subscriptionIdentifier();
-            if (!isV5()) {
-                identifier = 0;
-            } else if (!subscriptionIdsAvailable) {
-                if (identifier != 0 && !request.restore) {
-                    failRequest(request, new MqttException(ReasonCode.SUBSCRIPTION_IDENTIFIERS_NOT_SUPPORTED,
-                            "cannot subscribe to '" + subscription.filter() + "' with subscription identifier "
-                                    + identifier + ": broker " + linkUri + " does not support subscription"
-                                    + " identifiers (nothing was sent)"));
-                    return;
-                }
-                identifier = 0;
-            } else if (identifier == 0 && request.handlerBound) {
-                identifier = autoSubscriptionId(subscription.filter());
-            }
-            sent.add(identifier == subscription.subscriptionIdentifier() ? subscription
-                    : subscription.toBuilder().subscriptionIdentifier(identifier).build());
-            byIdentifier.computeIfAbsent(identifier, key -> new ArrayList<>()).add(i);
-        }
-        sent.forEach(subscription -> delivery.subscribing(subscription.filter(),
-                subscription.subscriptionIdentifier()));
-        request.sent = sent;
-        request.granted = new ReasonCode[sent.size()];
-        sentRequests.add(request);
-        for (Map.Entry<Integer, List<Integer>> group : byIdentifier.entrySet()) {
-            List<Subscription> part = new ArrayList<>(group.getValue().size());
-            group.getValue().forEach(index -> part.add(sent.get(index)));
-            int packetId = packetIds.allocate(new ControlRequest.Part(request, group.getValue()));
-            request.packetIds.add(packetId);
-            link.send(new Subscribe(packetId, part, group.getKey(), List.of()));
-        }
-    }
-
-    /** @return the filter's identifier chosen earlier, or a new one no subscription of this client uses */
-    private int autoSubscriptionId(String filter) {
-        Integer known = autoSubscriptionIds.get(filter);
-        if (known != null) {
-            return known;
-        }
-        Set<Integer> taken = new HashSet<>();
-        subscriptions.values().forEach(subscription -> taken.add(subscription.subscriptionIdentifier()));
-        while (taken.contains(nextSubscriptionId) || autoSubscriptionIds.containsValue(nextSubscriptionId)) {
-            nextSubscriptionId = nextSubscriptionId >= Subscribe.MAX_SUBSCRIPTION_IDENTIFIER ? 1
-                    : nextSubscriptionId + 1;
-        }
-        autoSubscriptionIds.put(filter, nextSubscriptionId);
-        return nextSubscriptionId++;
-    }
-
-    private void suback(Suback suback) {
-        Object owner = packetIds.owner(suback.packetId());
-        if (!(owner instanceof ControlRequest.Part)) {
-            protocolError("MQTT-3.9.3: SUBACK for unknown packet identifier " + suback.packetId());
-            return;
-        }
-        packetIds.release(suback.packetId());
-        ControlRequest.Part part = (ControlRequest.Part) owner;
-        ControlRequest request = part.request;
-        request.packetIds.remove((Integer) suback.packetId());
-        if (suback.reasonCodes().size() != part.indices.size()) {
-            protocolError("MQTT-3.9.3-1: SUBACK has " + suback.reasonCodes().size() + " reason codes for "
-                    + part.indices.size() + " subscriptions");
-            return;
-        }
-        for (int i = 0; i < part.indices.size(); i++) {
-            request.granted[part.indices.get(i)] = suback.reasonCodes().get(i);
-        }
-        request.merge(suback.reasonString(), suback.userProperties());
-        if (!request.packetIds.isEmpty()) {
-            return; // more SUBACKs to come
-        }
-        sentRequests.remove(request);
-        SubscribeResult result = SubscribeResult.of(request.subscriptions, Arrays.asList(request.granted),
-                request.reasonString, request.userProperties);
-        List<String> refused = new ArrayList<>();
-        for (int i = 0; i < request.subscriptions.size(); i++) {
-            Subscription subscription = request.sent.get(i);
-            ReasonCode code = request.granted[i];
-            delivery.subscribed(subscription.filter(), subscription.subscriptionIdentifier(), !code.isError());
-            if (code.isError()) {
-                refused.add("'" + subscription.filter() + "' (" + code + ")");
-                if (!request.restore) {
-                    subscriptions.remove(subscription.filter());
-                }
-            } else {
-                subscriptions.put(subscription.filter(), subscription);
-            }
-        }
-        if (refused.isEmpty()) {
-            events.execute(() -> request.subscribed.complete(result));
-        } else {
-            SubscribeException failure = new SubscribeException(result,
-                    "broker refused the subscription to " + String.join(", ", refused));
-            if (request.restore) {
-                LOG.log(Level.WARNING, "MQTT client " + name + ": restoring subscriptions: " + failure.getMessage());
-            }
-            events.execute(() -> request.subscribed.completeExceptionally(failure));
-        }
-    }
-
-    private void unsuback(Unsuback unsuback) {
-        Object owner = packetIds.owner(unsuback.packetId());
-        if (!(owner instanceof ControlRequest) || ((ControlRequest) owner).isSubscribe()) {
-            protocolError("MQTT-3.11.3: UNSUBACK for unknown packet identifier " + unsuback.packetId());
-            return;
-        }
-        packetIds.release(unsuback.packetId());
-        ControlRequest request = (ControlRequest) owner;
-        request.packetIds.clear();
-        sentRequests.remove(request);
-        List<ReasonCode> codes = unsuback.reasonCodes().isEmpty()
-                ? java.util.Collections.nCopies(request.filters.size(), ReasonCode.SUCCESS)
-                : unsuback.reasonCodes();
-        if (codes.size() != request.filters.size()) {
-            protocolError("MQTT-3.11.3-1: UNSUBACK has " + codes.size() + " reason codes for "
-                    + request.filters.size() + " filters");
-            return;
-        }
-        UnsubscribeResult result = UnsubscribeResult.of(request.filters, codes, unsuback.reasonString(),
-                unsuback.userProperties());
-        events.execute(() -> request.unsubscribed.complete(result));
-    }
-
-    /**
-     * The connection ended with SUBSCRIBE/UNSUBSCRIBE unacknowledged: they go again, first and in their order, on the
-     * next connection (their stages stay pending; close fails them).
-     */
-    private void requeueSentRequests() {
-        List<ControlRequest> again = new ArrayList<>(sentRequests);
-        sentRequests.clear();
-        for (int i = again.size() - 1; i >= 0; i--) {
-            ControlRequest request = again.get(i);
-            request.packetIds.forEach(packetIds::release);
-            request.reset();
-            queuedRequests.addFirst(request);
-        }
-    }
-
-    /** Forgets a filter locally (it is being unsubscribed), so it is not restored after a reconnect. */
-    void forgetSubscription(String filter) {
-        subscriptions.remove(filter);
-        autoSubscriptionIds.remove(filter);
-        delivery.unsubscribed(filter);
-    }
-
-    private void failRequest(ControlRequest request, MqttException failure) {
-        events.execute(() -> {
-            if (request.isSubscribe()) {
-                request.subscribed.completeExceptionally(failure);
-            } else {
-                request.unsubscribed.completeExceptionally(failure);
-            }
-        });
-    }
-
-    // ---- keep-alive ----------------------------------------------------------------------------------------------
-
-    private void startKeepAlive(int seconds) {
-        keepAliveNanos = TimeUnit.SECONDS.toNanos(seconds);
-        pingSentNanos = 0;
-        if (keepAliveNanos > 0) {
-            scheduleKeepAlive(keepAliveNanos);
-        }
-    }
-
-    private void scheduleKeepAlive(long delay) {
-        keepAliveTimer = loop.schedule(Math.max(delay, TimeUnit.MILLISECONDS.toNanos(10)), this::keepAliveCheck);
-    }
-
-    /**
-     * Sends PINGREQ when nothing was written for a keep-alive period (MQTT-3.1.2-23) or nothing was read for one; a
-     * broker that then stays silent for half a period more is declared lost, so silence is noticed within 1.5 times
-     * the keep-alive.
-     */
-    private void keepAliveCheck() {
-        keepAliveTimer = null;
-        if (link == null || state != ClientState.CONNECTED) {
-            return;
-        }
-        long now = System.nanoTime();
-        long sinceRead = now - link.lastReadNanos();
-        if (link.isReadingPaused()) {
-            sinceRead = 0; // we stopped listening on purpose: the broker is not silent
-        }
-        if (pingSentNanos != 0) {
-            long waited = now - pingSentNanos;
-            if (link.lastReadNanos() - pingSentNanos > 0 || link.isReadingPaused()) {
-                pingSentNanos = 0; // something arrived after the ping: the broker is alive
-            } else if (waited >= keepAliveNanos / 2) {
-                link.close(new MqttException(ReasonCode.KEEP_ALIVE_TIMEOUT, "no answer from " + linkUri
-                        + " within 1.5 times the keep-alive of " + keepAliveNanos / 1_000_000_000L + " s"), false);
-                return;
-            } else {
-                scheduleKeepAlive(keepAliveNanos / 2 - waited);
-                return;
-            }
-        }
-        // Ping a little before the period ends: brokers check with coarse timers, and a ping sent exactly at the
-        // deadline can arrive after it (MQTT-3.1.2-24 gives the broker 1.5 periods, some round that down).
-        long writeIdleLimit = keepAliveNanos * 3 / 4;
-        long sinceWrite = now - link.lastWriteNanos();
-        if (sinceWrite >= writeIdleLimit || sinceRead >= keepAliveNanos) {
-            link.send(PingReq.INSTANCE);
-            link.flush();
-            pingSentNanos = System.nanoTime();
-            scheduleKeepAlive(keepAliveNanos / 2);
-        } else {
-            scheduleKeepAlive(Math.min(writeIdleLimit - sinceWrite, keepAliveNanos - sinceRead));
-        }
-    }
-
     // ---- connection end ------------------------------------------------------------------------------------------
 
     private void serverDisconnect(Disconnect disconnect) {
@@ -936,7 +702,7 @@ final class ClientCore implements MqttConnection.Listener, OutboundFlow.Sink {
         cancelTimers();
         connection = null;
         stats.connectedSince = null;
-        requeueSentRequests();
+        subscriptionRequests.connectionLost();
         if (state == ClientState.CLOSED) {
             return;
         }
@@ -995,10 +761,7 @@ final class ClientCore implements MqttConnection.Listener, OutboundFlow.Sink {
             connectTimer.cancel();
             connectTimer = null;
         }
-        if (keepAliveTimer != null) {
-            keepAliveTimer.cancel();
-            keepAliveTimer = null;
-        }
+        keepAlive.stop();
         if (reconnectTimer != null) {
             reconnectTimer.cancel();
             reconnectTimer = null;
@@ -1036,7 +799,7 @@ final class ClientCore implements MqttConnection.Listener, OutboundFlow.Sink {
             bankLinkCounters();
             link = null;
             cancelTimers();
-            requeueSentRequests();
+            subscriptionRequests.connectionLost();
             closing.flushAndClose();
             connection = null;
             stats.connectedSince = null;
@@ -1060,10 +823,7 @@ final class ClientCore implements MqttConnection.Listener, OutboundFlow.Sink {
         MqttException closed = closedException();
         drainInbox();
         outbound.failAll(closed);
-        for (ControlRequest request : queuedRequests) {
-            failRequest(request, closed);
-        }
-        queuedRequests.clear();
+        subscriptionRequests.failAll(closed);
         store.close();
         delivery.clear();
         done.complete(null); // on the loop: close() may be waiting on a callback thread of this client
