@@ -254,6 +254,8 @@ public final class CellMain {
             long[] sorted = connectNanos.clone();
             Arrays.sort(sorted);
             result.put("connectms", format(sorted[clients / 2] / 1e6));
+            // -Dbench.holdMillis=N keeps the clients connected a while, to take a heap histogram (jcmd) by hand
+            Thread.sleep(Long.getLong("bench.holdMillis", 0));
         } finally {
             for (Driver.Connection connection : connections) {
                 connection.close();

@@ -132,7 +132,7 @@ final class RawDriver implements Driver {
             while (sent < count) {
                 int n = Math.min(perBatch, count - sent);
                 if (qos > 0) {
-                    n = Math.min(n, awaitWindow(base, sent));
+                    n = Math.min(n, awaitWindow(base, sent, count - sent));
                 }
                 for (int k = 0; k < n; k++) {
                     int at = k * packetSize;
@@ -164,11 +164,15 @@ final class RawDriver implements Driver {
             }
         }
 
-        /** @return how many more may be sent now, at least 1 (waits until then) */
-        private int awaitWindow(long base, int sent) {
+        /**
+         * @return how many more may be sent now: waits until a quarter of the window (or what is left to send) is
+         *     free, so that the writer sends large batches instead of waking up for every acknowledgement
+         */
+        private int awaitWindow(long base, int sent, int left) {
+            int wanted = Math.max(1, Math.min(window / 4, left));
             while (true) {
                 long open = window - (sent - (completed.get() - base));
-                if (open > 0) {
+                if (open >= wanted) {
                     waiter = null;
                     return (int) open;
                 }
