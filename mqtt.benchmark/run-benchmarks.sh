@@ -3,8 +3,8 @@
 #
 #   mqtt.benchmark/run-benchmarks.sh [--quick | --full] [--repeats N] [--only LIST] [--window N] [--no-build]
 #
-#   --quick     (default) fewer messages per cell, 3 repeats: a few minutes' check while developing
-#   --full      the counts BENCHMARKS.md reports, 5 repeats
+#   --quick     (default) runs of about 1.5 s per cell, 3 repeats
+#   --full      what BENCHMARKS.md reports: runs of about 5 s per cell, 3 repeats
 #   --only      comma list of throughput,latency,footprint,jmh (default: all)
 #   --repeats   override the number of repeats per cell
 #   --window    in-flight window of every client (default 1000)

@@ -66,7 +66,7 @@ public final class BenchmarkRunner {
         this.port = Integer.parseInt(options.get("port"));
         this.window = Integer.parseInt(options.getOrDefault("window", "1000"));
         this.full = "full".equals(options.getOrDefault("mode", "quick"));
-        this.repeats = Integer.parseInt(options.getOrDefault("repeats", full ? "5" : "3"));
+        this.repeats = Integer.parseInt(options.getOrDefault("repeats", "3"));
         this.oneCore = Boolean.parseBoolean(options.getOrDefault("one-core", "true"));
         this.log = Paths.get(options.get("out") + ".log");
     }
@@ -86,8 +86,9 @@ public final class BenchmarkRunner {
             for (boolean pinned : oneCore ? List.of(false, true) : List.of(false)) {
                 for (int qos = 0; qos <= 2; qos++) {
                     for (int size : new int[] {64, 16 * 1024}) {
-                        int count = (size == 64 ? new int[] {200_000, 100_000, 50_000}[qos]
-                                : new int[] {40_000, 30_000, 20_000}[qos]) / scale;
+                        // upper bounds: the run lasts about bench.measureSeconds (see CellMain#throughput)
+                        int count = (size == 64 ? new int[] {400_000, 200_000, 100_000}[qos]
+                                : new int[] {100_000, 60_000, 40_000}[qos]) / scale;
                         cells.add(new Cell("throughput", qos, size, pinned, count, count / 2, ALL));
                     }
                 }
@@ -142,7 +143,8 @@ public final class BenchmarkRunner {
             command.addAll(List.of("taskset", "-c", "0"));
         }
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of("-Xms1g", "-Xmx1g"));
+        command.addAll(List.of("-Xms1g", "-Xmx1g", "-Dbench.warmSeconds=" + (full ? "2" : "0.5"),
+                "-Dbench.measureSeconds=" + (full ? "5" : "1.5")));
         String jvmArgs = options.getOrDefault("jvm-args", "");
         if (!jvmArgs.isBlank()) {
             command.addAll(List.of(jvmArgs.replace("{lib}", library).replace("{cell}",

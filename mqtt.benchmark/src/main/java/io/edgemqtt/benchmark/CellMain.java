@@ -95,32 +95,48 @@ public final class CellMain {
 
     // ---- throughput: one publisher, one subscriber, pipelined up to the window ---------------------------------
 
+    /**
+     * Warm-up, then the measured run. Counts adapt to the library's speed so that a slow library does not take
+     * minutes: a first warm-up of 2,000 messages gives the rate, the rest of the warm-up lasts about {@code
+     * bench.warmSeconds} and the measured run about {@code bench.measureSeconds}, each capped by the count given.
+     */
     private void throughput(int qos, int size, int count, int warmup) throws Exception {
         result.put("qos", qos);
         result.put("size", size);
+        double warmSeconds = Double.parseDouble(System.getProperty("bench.warmSeconds", "2"));
+        double measureSeconds = Double.parseDouble(System.getProperty("bench.measureSeconds", "5"));
         String topic = "bench/" + runId + "/t";
         try (Driver.Connection subscriber = driver.connect("sub-" + runId, this::received);
                 Driver.Connection publisher = driver.connect("pub-" + runId, null)) {
             subscriber.subscribe(topic, qos);
-            runPhase(publisher, topic, qos, size, warmup, 1); // warm-up: JIT, buffers, broker state
+            int probeCount = Math.min(2_000, warmup);
+            Phase probe = runPhase(publisher, topic, qos, size, probeCount, 1);
+            double rate = probe.received / (probe.nanos / 1e9);
+            Phase warm = runPhase(publisher, topic, qos, size, bounded(rate * warmSeconds, warmup), 2);
+            rate = warm.received / (warm.nanos / 1e9);
+            int measuredCount = bounded(rate * measureSeconds, count);
             System.gc();
             Thread.sleep(200);
             long cpuBefore = OS.getProcessCpuTime();
-            Phase measured = runPhase(publisher, topic, qos, size, count, 2);
+            Phase measured = runPhase(publisher, topic, qos, size, measuredCount, 3);
             long cpu = OS.getProcessCpuTime() - cpuBefore;
             double seconds = measured.nanos / 1e9;
-            result.put("count", count);
+            result.put("count", measuredCount);
             result.put("msgps", format(measured.received / seconds));
             result.put("mbps", format(measured.received * (double) size / seconds / 1e6));
-            result.put("cpuus", format(cpu / 1e3 / count));
-            result.put("lost", count - measured.received);
+            result.put("cpuus", format(cpu / 1e3 / measuredCount));
+            result.put("lost", measuredCount - measured.received);
             result.put("dup", measured.duplicates);
             result.put("failed", measured.failed);
-            if (measured.received < count) {
+            if (measured.received < measuredCount) {
                 result.put("subscriber", subscriber.diagnostics());
                 result.put("publisher", publisher.diagnostics());
             }
         }
+    }
+
+    private static int bounded(double wanted, int maximum) {
+        return (int) Math.max(Math.min(2_000, maximum), Math.min(maximum, wanted));
     }
 
     private static final class Phase {
@@ -155,7 +171,7 @@ public final class CellMain {
                 throw new IllegalStateException("publishes not completed within 60 s");
             }
         }
-        boolean all = current.await(qos == 0 ? 2_000 : 20_000);
+        boolean all = current.await(qos == 0 ? 2_000 : 10_000);
         outcome.nanos = (all || current.distinct() > 0 ? current.lastNanos() : System.nanoTime()) - start;
         outcome.received = current.distinct();
         outcome.duplicates = current.duplicates();
@@ -191,8 +207,8 @@ public final class CellMain {
         try (Driver.Connection subscriber = driver.connect("sub-" + runId, this::received);
                 Driver.Connection publisher = driver.connect("pub-" + runId, null)) {
             subscriber.subscribe(topic, qos);
-            pingPong(publisher, topic, qos, size, warmup, 3);
-            long[] micros = pingPong(publisher, topic, qos, size, samples, 4);
+            pingPong(publisher, topic, qos, size, warmup, 4);
+            long[] micros = pingPong(publisher, topic, qos, size, samples, 5);
             Arrays.sort(micros);
             result.put("count", samples);
             result.put("p50us", format(micros[samples / 2] / 1e3));

@@ -27,8 +27,9 @@ final class EdgeDriver implements Driver {
                 .serverUri("tcp://127.0.0.1:" + port)
                 .clientId(clientId)
                 .inflightWindow(window)
-                // a subscriber that falls behind stops reading (as Paho and HiveMQ do) instead of dropping
-                .receiveQueue(Math.max(window, 1000), OverflowPolicy.BACK_PRESSURE)
+                // a subscriber that falls behind stops reading (as Paho and HiveMQ do) instead of dropping;
+                // -Dbench.edge.receiveCapacity=1000 makes the back-pressure stall of BENCHMARKS.md easy to reproduce
+                .receiveQueue(Integer.getInteger("bench.edge.receiveCapacity", 10_000), OverflowPolicy.BACK_PRESSURE)
                 .reconnectPolicy(ReconnectPolicy.DISABLED)
                 .build();
         MqttClient client = factory.newClient(clientId, options).build();
