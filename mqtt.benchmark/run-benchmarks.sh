@@ -8,7 +8,8 @@
 #   --only      comma list of throughput,latency,footprint,jmh (default: all)
 #   --repeats   override the number of repeats per cell
 #   --window    in-flight window of every client (default 1000)
-#   --jvm-args  extra options for the client JVMs ({lib} and {cell} are replaced), e.g. to record with JFR
+#   --jvm-args  extra options for the client JVMs ({lib} and {cell} are replaced), e.g. to record with JFR:
+#               --jvm-args "-XX:StartFlightRecording=filename=$PWD/mqtt.benchmark/target/jfr/{lib}-{cell}.jfr,settings=profile"
 #   --no-build  use what target/ holds
 #
 # Each client library runs in its own JVM, interleaved; the machine is shared, so read the ratios, not the times.
@@ -31,7 +32,7 @@ while [ $# -gt 0 ]; do
     --window) WINDOW="$2"; shift ;;
     --jvm-args) JVM_ARGS="$2"; shift ;;
     --no-build) BUILD=no ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -99,6 +100,7 @@ echo "mosquitto $MOSQUITTO_VERSION on 127.0.0.1:$PORT (pid $MOSQUITTO_PID), load
 ONE_CORE=false
 command -v taskset >/dev/null && ONE_CORE=true
 RESULTS="$TARGET/results.md"
+mkdir -p "$TARGET/jfr" # where --jvm-args recordings may go
 SCENARIOS=$(echo "$ONLY" | tr ',' '\n' | grep -v '^jmh$' | paste -sd, || true)
 if [ -n "$SCENARIOS" ]; then
   "$JAVA" -cp "$JAR" io.edgemqtt.benchmark.BenchmarkRunner --port "$PORT" --mode "$MODE" --window "$WINDOW" \
