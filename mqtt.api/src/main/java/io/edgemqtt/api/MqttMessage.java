@@ -49,10 +49,10 @@ public final class MqttMessage {
         this.contentType = builder.contentType;
         this.responseTopic = builder.responseTopic;
         this.correlationData = builder.correlationData;
-        this.userProperties = builder.userProperties.isEmpty()
+        this.userProperties = builder.userProperties == null || builder.userProperties.isEmpty()
                 ? Collections.emptyList()
                 : Collections.unmodifiableList(new ArrayList<>(builder.userProperties));
-        this.subscriptionIdentifiers = builder.subscriptionIdentifiers.isEmpty()
+        this.subscriptionIdentifiers = builder.subscriptionIdentifiers == null || builder.subscriptionIdentifiers.isEmpty()
                 ? Collections.emptyList()
                 : Collections.unmodifiableList(new ArrayList<>(builder.subscriptionIdentifiers));
     }
@@ -102,8 +102,12 @@ public final class MqttMessage {
         builder.contentType = contentType;
         builder.responseTopic = responseTopic;
         builder.correlationData = correlationData;
-        builder.userProperties.addAll(userProperties);
-        builder.subscriptionIdentifiers.addAll(subscriptionIdentifiers);
+        if (!userProperties.isEmpty()) {
+            builder.userProperties = new ArrayList<>(userProperties);
+        }
+        if (!subscriptionIdentifiers.isEmpty()) {
+            builder.subscriptionIdentifiers = new ArrayList<>(subscriptionIdentifiers);
+        }
         return builder;
     }
 
@@ -240,8 +244,9 @@ public final class MqttMessage {
         private String contentType;
         private String responseTopic;
         private byte[] correlationData;
-        private final List<UserProperty> userProperties = new ArrayList<>(0);
-        private final List<Integer> subscriptionIdentifiers = new ArrayList<>(0);
+        // Created when first needed: most messages have neither, and builders are made for every message.
+        private List<UserProperty> userProperties;
+        private List<Integer> subscriptionIdentifiers;
 
         private Builder() {}
 
@@ -374,6 +379,9 @@ public final class MqttMessage {
          * @return this builder, with the property appended
          */
         public Builder userProperty(String name, String value) {
+            if (userProperties == null) {
+                userProperties = new ArrayList<>(2);
+            }
             userProperties.add(UserProperty.of(name, value));
             return this;
         }
@@ -383,8 +391,7 @@ public final class MqttMessage {
          * @return this builder
          */
         public Builder userProperties(List<UserProperty> properties) {
-            userProperties.clear();
-            userProperties.addAll(properties);
+            userProperties = new ArrayList<>(properties);
             return this;
         }
 
@@ -395,8 +402,7 @@ public final class MqttMessage {
          * @return this builder
          */
         public Builder subscriptionIdentifiers(List<Integer> identifiers) {
-            subscriptionIdentifiers.clear();
-            subscriptionIdentifiers.addAll(identifiers);
+            subscriptionIdentifiers = new ArrayList<>(identifiers);
             return this;
         }
 

@@ -128,11 +128,18 @@ final class ClientCore implements MqttConnection.Listener, OutboundFlow.Sink {
                 new Delivery.Pressure() {
                     @Override
                     public void pause() {
-                        loop.execute(() -> {
+                        // Delivery pauses from the loop thread: apply it now, so that a resume posted by a callback
+                        // thread afterwards cannot run before it.
+                        Runnable pause = () -> {
                             if (link != null) {
                                 link.pauseReading();
                             }
-                        });
+                        };
+                        if (loop.inLoop()) {
+                            pause.run();
+                        } else {
+                            loop.execute(pause);
+                        }
                     }
 
                     @Override

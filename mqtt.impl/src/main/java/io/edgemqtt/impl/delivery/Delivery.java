@@ -219,6 +219,9 @@ public final class Delivery {
     private void pause() {
         if (paused.compareAndSet(false, true)) {
             pressure.pause();
+            // The handlers may have caught up between the backlog check and the flag: then nobody else would see
+            // the flag set and reading would stay paused for good.
+            checkResume();
         }
     }
 

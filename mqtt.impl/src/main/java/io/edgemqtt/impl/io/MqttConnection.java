@@ -43,6 +43,7 @@ public final class MqttConnection implements ChannelHandler {
     }
 
     private static final int CHUNK = 16 * 1024;
+    private static final int FIRST_CHUNK = 256;
     private static final int INITIAL_READ_BUFFER = 2 * 1024;
     private static final int IDLE_READ_BUFFER_LIMIT = 64 * 1024;
     /** Payloads at least this large are written from the message's own buffer instead of being copied. */
@@ -65,8 +66,12 @@ public final class MqttConnection implements ChannelHandler {
     private SelectionKey key;
     private ByteBuffer readBuffer = ByteBuffer.allocate(INITIAL_READ_BUFFER);
     private final ArrayDeque<ByteBuffer> pending = new ArrayDeque<>();
-    private ByteBuffer current;
-    private ByteBuffer spare;
+    /** Packets are encoded here; slices of it wait in {@link #pending} until written. */
+    private ByteBuffer chunk;
+    /** Bytes of {@link #chunk} before this index are already queued as a slice. */
+    private int sealedUpTo;
+    /** Slices of {@link #chunk} still queued: the chunk is rewound for reuse when none is left. */
+    private int chunkSlices;
     private ByteBuffer[] gather = new ByteBuffer[8];
     private int queuedBytes;
     private boolean flushScheduled;
@@ -183,35 +188,45 @@ public final class MqttConnection implements ChannelHandler {
         return queuedBytes;
     }
 
+    /**
+     * Room for {@code size} bytes at the end of the chunk. A chunk starts small (an idle client keeps a few hundred
+     * bytes, not 16 KiB) and doubles up to {@value #CHUNK} as traffic needs; it is rewound once everything encoded in
+     * it was written, so a busy connection allocates no new buffer per packet.
+     */
     private ByteBuffer reserve(int size) {
-        if (current == null || current.remaining() < size) {
+        if (chunk == null) {
+            chunk = ByteBuffer.allocate(Math.max(FIRST_CHUNK, size));
+        } else if (chunk.remaining() < size) {
             seal();
-            if (size <= CHUNK && spare != null) {
-                current = spare;
-                spare = null;
+            if (chunkSlices == 0 && chunk.capacity() >= size) {
+                chunk.clear();
             } else {
-                current = ByteBuffer.allocate(Math.max(CHUNK, size));
+                // still being written from: leave it to its slices and start another, larger one
+                chunk = ByteBuffer.allocate(Math.max(Math.min(CHUNK, chunk.capacity() * 2), size));
+                chunkSlices = 0;
             }
+            sealedUpTo = 0;
         }
-        return current;
+        return chunk;
     }
 
+    /** Queues what was encoded into the chunk since the last seal, as a slice; the chunk goes on filling after it. */
     private void seal() {
-        if (current != null) {
-            current.flip();
-            if (current.hasRemaining()) {
-                pending.add(current);
-            } else {
-                recycle(current);
-            }
-            current = null;
+        if (chunk != null && chunk.position() > sealedUpTo) {
+            ByteBuffer slice = chunk.duplicate();
+            slice.position(sealedUpTo).limit(chunk.position());
+            pending.add(slice);
+            sealedUpTo = chunk.position();
+            chunkSlices++;
         }
     }
 
-    private void recycle(ByteBuffer buffer) {
-        if (buffer.capacity() == CHUNK && !buffer.isReadOnly() && spare == null) {
-            buffer.clear();
-            spare = buffer;
+    /** A queued buffer was written out: a slice of the current chunk frees its space once all of them are out. */
+    private void written(ByteBuffer buffer) {
+        if (chunk != null && buffer.hasArray() && buffer.array() == chunk.array() && --chunkSlices == 0
+                && sealedUpTo == chunk.position()) {
+            chunk.clear();
+            sealedUpTo = 0;
         }
     }
 
@@ -253,7 +268,7 @@ public final class MqttConnection implements ChannelHandler {
                     lastWriteNanos = System.nanoTime();
                 }
                 while (!pending.isEmpty() && !pending.peek().hasRemaining()) {
-                    recycle(pending.poll());
+                    written(pending.poll());
                 }
                 java.util.Arrays.fill(gather, 0, count, null);
                 if (written == 0 || transport.hasPendingOutput()) {
@@ -478,8 +493,9 @@ public final class MqttConnection implements ChannelHandler {
             // closing anyway
         }
         pending.clear();
-        current = null;
-        spare = null;
+        chunk = null;
+        chunkSlices = 0;
+        sealedUpTo = 0;
         readBuffer = ByteBuffer.allocate(0);
         queuedBytes = 0;
         if (!quiet) {

@@ -35,7 +35,10 @@ final class PropertyReader {
      * @param context a packet type value or {@link Property#WILL_CONTEXT}
      */
     static Property next(ByteBuffer in, int context, String packet) {
-        int id = WireReader.u8(in, packet + " property identifier");
+        if (!in.hasRemaining()) { // the name is joined only on failure: this runs for every property
+            throw WireReader.truncated(in, packet + " property identifier", 1);
+        }
+        int id = in.get() & 0xFF;
         Property property = Property.of(id);
         if (property == null) {
             throw malformed("malformed packet: unknown property identifier 0x" + Integer.toHexString(id) + " in "

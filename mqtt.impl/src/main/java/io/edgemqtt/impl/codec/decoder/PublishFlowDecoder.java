@@ -31,7 +31,10 @@ public final class PublishFlowDecoder {
         if (version == MqttVersion.V3_1_1 || !in.hasRemaining()) {
             return PublishFlow.of(type, packetId);
         }
-        int value = WireReader.u8(in, packet + " Reason Code");
+        if (!in.hasRemaining()) { // the name is joined only on failure: this runs for every acknowledgement
+            throw WireReader.truncated(in, packet + " Reason Code", 1);
+        }
+        int value = in.get() & 0xFF;
         ReasonCode code = ReasonCodes.decode(type, value);
         if (code == null) {
             throw malformed("malformed packet: 0x" + Integer.toHexString(value) + " is not a " + packet

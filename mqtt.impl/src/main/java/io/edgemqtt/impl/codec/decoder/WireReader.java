@@ -64,7 +64,11 @@ final class WireReader {
 
     /** Reads a packet identifier that must not be 0 (MQTT 5: MQTT-2.2.1-3, 3.1.1: MQTT-2.3.1-1). */
     static int packetId(ByteBuffer in, String packet, MqttVersion version) {
-        int id = u16(in, packet + " Packet Identifier");
+        // Field names are joined only on failure: this runs for every packet.
+        if (in.remaining() < 2) {
+            throw truncated(in, packet + " Packet Identifier", 2);
+        }
+        int id = in.getShort() & 0xFFFF;
         if (id == 0) {
             throw malformed("[" + (version == MqttVersion.V5 ? "MQTT-2.2.1-3" : "MQTT-2.3.1-1") + "] " + packet
                     + " Packet Identifier must not be 0");
@@ -73,7 +77,7 @@ final class WireReader {
     }
 
     static String utf8(ByteBuffer in, String field, MqttVersion version) {
-        int length = u16(in, field + " length");
+        int length = length(in, field);
         if (in.remaining() < length) {
             throw truncated(in, field, length);
         }
@@ -81,13 +85,21 @@ final class WireReader {
     }
 
     static byte[] binary(ByteBuffer in, String field) {
-        int length = u16(in, field + " length");
+        int length = length(in, field);
         if (in.remaining() < length) {
             throw truncated(in, field, length);
         }
         byte[] data = new byte[length];
         in.get(data);
         return data;
+    }
+
+    /** Reads the 2-byte length of a string or binary field; the field name is joined only on failure. */
+    private static int length(ByteBuffer in, String field) {
+        if (in.remaining() < 2) {
+            throw truncated(in, field + " length", 2);
+        }
+        return in.getShort() & 0xFFFF;
     }
 
     /**
