@@ -21,56 +21,16 @@
 # Fragments would stay RESOLVED and fail this check; there are none in the runtime today.
 set -euo pipefail
 
-here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-root=$(cd "$here/../../../.." && pwd)
-
-jar=${1:-$root/mqtt.launch/target/edgemqtt-runtime.jar}
-if [[ ! -f $jar ]]; then
-	echo "check-runtime: FAILED: no runtime jar at $jar (build it with: mvn -B verify)" >&2
-	exit 1
-fi
-jar=$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar")
-cd "$root"
-if [[ -n ${JAVA:-} ]]; then
-	java=$JAVA
-elif [[ -n ${JAVA_HOME:-} ]]; then
-	java=$JAVA_HOME/bin/java
-else
-	java=java
-fi
-start_timeout=${START_TIMEOUT:-60}
-stop_timeout=${STOP_TIMEOUT:-30}
-
-work=$(mktemp -d "${TMPDIR:-/tmp}/edgemqtt-check.XXXXXX")
-log=$work/runtime.log
-pid=
-
-say() { echo "check-runtime: $*"; }
-
-fail() {
-	echo "check-runtime: FAILED: $*" >&2
-	if [[ -s $log ]]; then
-		echo "---- last lines of the runtime output ($log) ----" >&2
-		tail -n 40 "$log" >&2
-		echo "----" >&2
-	fi
-	exit 1
-}
-
-cleanup() {
-	if [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null; then
-		kill -KILL "$pid" 2>/dev/null || true
-	fi
+check_name=check-runtime
+check_cleanup() {
 	if [[ -n ${broker_pid:-} ]] && kill -0 "$broker_pid" 2>/dev/null; then
 		kill -TERM "$broker_pid" 2>/dev/null || true
 	fi
-	if [[ -z ${KEEP_WORK:-} ]]; then
-		rm -rf "$work"
-	else
-		say "kept $work"
-	fi
 }
-trap cleanup EXIT
+# shellcheck source=check-lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/check-lib.sh"
+check_init "$@"
+cd "$root"
 
 # Number of bundles the runtime should run: the jar's runbundles plus the system bundle.
 launcher_properties() {
@@ -83,19 +43,6 @@ launcher_properties() {
 runbundles=$(launcher_properties | sed -n 's/^launch\.bundles=//p' | tr ',' '\n' | grep -c . || true)
 ((runbundles > 0)) || fail "cannot read launch.bundles from $jar"
 expected=$((runbundles + 1))
-
-# free_port: prints a loopback port nobody listens on.
-free_port() {
-	local candidate
-	for _ in $(seq 1 50); do
-		candidate=$((20000 + RANDOM % 20000))
-		if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then
-			echo "$candidate"
-			return 0
-		fi
-	done
-	return 1
-}
 
 # The runtime's telnet console, bound to 127.0.0.1 only.
 port=$(free_port) || fail "found no free local port"
@@ -210,18 +157,5 @@ if [[ -n $broker_pid ]]; then
 	say "mqtt:status: $status_line"
 fi
 
-kill -TERM "$pid"
-stopping=$SECONDS
-while kill -0 "$pid" 2>/dev/null; do
-	if ((SECONDS - stopping >= stop_timeout)); then
-		fail "still running ${stop_timeout}s after SIGTERM"
-	fi
-	sleep 0.2
-done
-status=0
-wait "$pid" || status=$?
-pid=
-grep -q 'edgemqtt-runtime: framework stopped' "$log" ||
-	fail "exited with status $status after SIGTERM, but without an orderly framework stop"
-[[ $status -eq 0 || $status -eq 143 ]] || fail "exit status $status after SIGTERM (expected 0, or 143)"
-say "OK: stopped in an orderly way $((SECONDS - stopping))s after SIGTERM, exit status $status"
+stop_runtime
+say "OK: stopped in an orderly way ${stopped_after}s after SIGTERM, exit status $stop_status"

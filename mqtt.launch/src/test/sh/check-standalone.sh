@@ -21,70 +21,17 @@
 # (seconds, default 60, 20 and 30), KEEP_WORK=1 keeps the temporary directory.
 set -euo pipefail
 
-here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-root=$(cd "$here/../../../.." && pwd)
-
-jar=${1:-$root/mqtt.launch/target/edgemqtt-runtime.jar}
-if [[ ! -f $jar ]]; then
-	echo "check-standalone: FAILED: no runtime jar at $jar (build it with: mvn -B verify)" >&2
-	exit 1
-fi
-jar=$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar")
-if [[ -n ${JAVA:-} ]]; then
-	java=$JAVA
-elif [[ -n ${JAVA_HOME:-} ]]; then
-	java=$JAVA_HOME/bin/java
-else
-	java=java
-fi
-start_timeout=${START_TIMEOUT:-60}
-readings_timeout=${READINGS_TIMEOUT:-20}
-stop_timeout=${STOP_TIMEOUT:-30}
-
-work=$(mktemp -d "${TMPDIR:-/tmp}/edgemqtt-standalone.XXXXXX")
-log=$work/runtime.log
-pid=
+check_name=check-standalone
 sub_pid=
-
-say() { echo "check-standalone: $*"; }
-
-fail() {
-	echo "check-standalone: FAILED: $*" >&2
-	if [[ -s $log ]]; then
-		echo "---- last lines of the runtime output ($log) ----" >&2
-		tail -n 40 "$log" >&2
-		echo "----" >&2
-	fi
-	exit 1
-}
-
-cleanup() {
+check_cleanup() {
 	if [[ -n $sub_pid ]] && kill -0 "$sub_pid" 2>/dev/null; then
 		kill -TERM "$sub_pid" 2>/dev/null || true
 	fi
-	if [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null; then
-		kill -KILL "$pid" 2>/dev/null || true
-	fi
-	if [[ -z ${KEEP_WORK:-} ]]; then
-		rm -rf "$work"
-	else
-		say "kept $work"
-	fi
 }
-trap cleanup EXIT
-
-# free_port: prints a loopback port nobody listens on.
-free_port() {
-	local candidate
-	for _ in $(seq 1 50); do
-		candidate=$((20000 + RANDOM % 20000))
-		if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then
-			echo "$candidate"
-			return 0
-		fi
-	done
-	return 1
-}
+# shellcheck source=check-lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/check-lib.sh"
+check_init "$@"
+readings_timeout=${READINGS_TIMEOUT:-20}
 
 mosquitto_sub_bin=$(command -v mosquitto_sub || true)
 if [[ -z $mosquitto_sub_bin ]]; then
@@ -135,17 +82,7 @@ if [[ -n $mosquitto_sub_bin ]]; then
 	sed 's/^/  /' "$work/sub.out"
 fi
 
-kill -TERM "$pid"
-stopping=$SECONDS
-while kill -0 "$pid" 2>/dev/null; do
-	((SECONDS - stopping < stop_timeout)) || fail "still running ${stop_timeout}s after SIGTERM"
-	sleep 0.2
-done
-status=0
-wait "$pid" || status=$?
-pid=
+stop_runtime
 grep -qF "MQTT broker on 127.0.0.1:$port stopped" "$log" || fail "no orderly stop of the broker after SIGTERM"
 grep -q 'MQTT broker.*did not end' "$log" && fail "threads of the broker were left behind"
-grep -q 'edgemqtt-runtime: framework stopped' "$log" || fail "no orderly framework stop after SIGTERM"
-[[ $status -eq 0 || $status -eq 143 ]] || fail "exit status $status after SIGTERM (expected 0, or 143)"
-say "OK: broker and runtime stopped in an orderly way $((SECONDS - stopping))s after SIGTERM, exit status $status"
+say "OK: broker and runtime stopped in an orderly way ${stopped_after}s after SIGTERM, exit status $stop_status"
