@@ -28,8 +28,8 @@ import java.util.stream.Collectors;
 final class EmbeddedBroker {
     /** How long {@link #stop()} waits for the broker's threads after Moquette returned. */
     private static final long THREADS_END_SECONDS = 20;
-    /** How long Moquette may take to report the port it bound. */
-    private static final long PORT_WAIT_SECONDS = 10;
+    /** How long Moquette may take to report the port it bound: seconds normally, far more on a loaded 2-core box. */
+    private static final long PORT_WAIT_SECONDS = 60;
 
     private final BrokerSettings settings;
     private final ThreadGroup threads;
