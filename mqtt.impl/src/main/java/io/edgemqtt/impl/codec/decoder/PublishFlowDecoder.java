@@ -4,13 +4,10 @@ import static io.edgemqtt.impl.codec.MalformedPacketException.malformed;
 
 import io.edgemqtt.api.MqttVersion;
 import io.edgemqtt.api.ReasonCode;
-import io.edgemqtt.api.UserProperty;
 import io.edgemqtt.impl.codec.PacketType;
-import io.edgemqtt.impl.codec.Property;
 import io.edgemqtt.impl.codec.PublishFlow;
 import io.edgemqtt.impl.codec.ReasonCodes;
 import java.nio.ByteBuffer;
-import java.util.List;
 
 /**
  * Decodes PUBACK, PUBREC, PUBREL and PUBCOMP (sections 3.4 to 3.7). In MQTT 5 the reason code is absent when the
@@ -31,10 +28,7 @@ public final class PublishFlowDecoder {
         if (version == MqttVersion.V3_1_1 || !in.hasRemaining()) {
             return PublishFlow.of(type, packetId);
         }
-        if (!in.hasRemaining()) { // the name is joined only on failure: this runs for every acknowledgement
-            throw WireReader.truncated(in, packet + " Reason Code", 1);
-        }
-        int value = in.get() & 0xFF;
+        int value = in.get() & 0xFF; // a byte remains: checked just above
         ReasonCode code = ReasonCodes.decode(type, value);
         if (code == null) {
             throw malformed("malformed packet: 0x" + Integer.toHexString(value) + " is not a " + packet
@@ -43,21 +37,7 @@ public final class PublishFlowDecoder {
         if (!in.hasRemaining()) {
             return PublishFlow.of(type, packetId, code);
         }
-        int context = type.value();
-        int outer = PropertyReader.open(in, packet);
-        long seen = 0;
-        String reasonString = null;
-        List<UserProperty> users = null;
-        while (in.hasRemaining()) {
-            Property property = PropertyReader.next(in, context, packet);
-            seen = PropertyReader.once(property, context, seen, packet);
-            if (property == Property.REASON_STRING) {
-                reasonString = PropertyReader.utf8(in, property, version);
-            } else {
-                users = PropertyReader.user(in, users, version);
-            }
-        }
-        in.limit(outer);
-        return new PublishFlow(type, packetId, code, reasonString, users);
+        ReasonProperties properties = ReasonProperties.read(in, type.value(), packet, version);
+        return new PublishFlow(type, packetId, code, properties.reasonString(), properties.users());
     }
 }

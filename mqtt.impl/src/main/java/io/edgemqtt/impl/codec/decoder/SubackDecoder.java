@@ -4,9 +4,7 @@ import static io.edgemqtt.impl.codec.MalformedPacketException.malformed;
 
 import io.edgemqtt.api.MqttVersion;
 import io.edgemqtt.api.ReasonCode;
-import io.edgemqtt.api.UserProperty;
 import io.edgemqtt.impl.codec.PacketType;
-import io.edgemqtt.impl.codec.Property;
 import io.edgemqtt.impl.codec.ReasonCodes;
 import io.edgemqtt.impl.codec.Suback;
 import java.nio.ByteBuffer;
@@ -27,22 +25,9 @@ public final class SubackDecoder {
      */
     public static Suback decode(ByteBuffer in, MqttVersion version) {
         int packetId = WireReader.packetId(in, PACKET, version);
-        String reasonString = null;
-        List<UserProperty> users = null;
-        if (version == MqttVersion.V5) {
-            int outer = PropertyReader.open(in, PACKET);
-            long seen = 0;
-            while (in.hasRemaining()) {
-                Property property = PropertyReader.next(in, CONTEXT, PACKET);
-                seen = PropertyReader.once(property, CONTEXT, seen, PACKET);
-                if (property == Property.REASON_STRING) {
-                    reasonString = PropertyReader.utf8(in, property, version);
-                } else {
-                    users = PropertyReader.user(in, users, version);
-                }
-            }
-            in.limit(outer);
-        }
+        ReasonProperties properties = version == MqttVersion.V5
+                ? ReasonProperties.read(in, CONTEXT, PACKET, version)
+                : new ReasonProperties(null, null);
         if (!in.hasRemaining()) {
             throw malformed("malformed packet: SUBACK carries no reason code (one per topic filter, section 3.9.3)");
         }
@@ -59,7 +44,7 @@ public final class SubackDecoder {
             }
             codes.add(code);
         }
-        return new Suback(packetId, codes, reasonString, users);
+        return new Suback(packetId, codes, properties.reasonString(), properties.users());
     }
 
     private static ReasonCode returnCode311(int value) {

@@ -4,9 +4,7 @@ import static io.edgemqtt.impl.codec.MalformedPacketException.malformed;
 
 import io.edgemqtt.api.MqttVersion;
 import io.edgemqtt.api.ReasonCode;
-import io.edgemqtt.api.UserProperty;
 import io.edgemqtt.impl.codec.PacketType;
-import io.edgemqtt.impl.codec.Property;
 import io.edgemqtt.impl.codec.ReasonCodes;
 import io.edgemqtt.impl.codec.Unsuback;
 import java.nio.ByteBuffer;
@@ -30,20 +28,7 @@ public final class UnsubackDecoder {
         if (version == MqttVersion.V3_1_1) {
             return new Unsuback(packetId, List.of(), null, List.of());
         }
-        String reasonString = null;
-        List<UserProperty> users = null;
-        int outer = PropertyReader.open(in, PACKET);
-        long seen = 0;
-        while (in.hasRemaining()) {
-            Property property = PropertyReader.next(in, CONTEXT, PACKET);
-            seen = PropertyReader.once(property, CONTEXT, seen, PACKET);
-            if (property == Property.REASON_STRING) {
-                reasonString = PropertyReader.utf8(in, property, version);
-            } else {
-                users = PropertyReader.user(in, users, version);
-            }
-        }
-        in.limit(outer);
+        ReasonProperties properties = ReasonProperties.read(in, CONTEXT, PACKET, version);
         if (!in.hasRemaining()) {
             throw malformed("malformed packet: UNSUBACK carries no reason code (one per topic filter, section 3.11.3)");
         }
@@ -57,6 +42,6 @@ public final class UnsubackDecoder {
             }
             codes.add(code);
         }
-        return new Unsuback(packetId, codes, reasonString, users);
+        return new Unsuback(packetId, codes, properties.reasonString(), properties.users());
     }
 }
