@@ -199,19 +199,14 @@ public final class DefaultMqttClient implements MqttClient {
 
     @Override
     public CompletionStage<SubscribeResult> subscribe(Subscription subscription, MessageHandler handler) {
-        CompletableFuture<SubscribeResult> future = new CompletableFuture<>();
-        if (!checkFilters(List.of(subscription), future)) {
-            return future;
-        }
-        HandlerBinding binding = core.delivery().attach(subscription.filter(), handler);
+        Attached attached = attach(subscription, handler);
         // A refused subscription must not leave its handler attached.
-        future.whenComplete((result, failure) -> {
+        attached.subscribed.whenComplete((result, failure) -> {
             if (failure != null) {
-                core.delivery().detach(binding);
+                detach(attached.binding);
             }
         });
-        execute(() -> core.request(ControlRequest.subscribeForHandler(subscription, future)), future);
-        return future;
+        return attached.subscribed;
     }
 
     /**
