@@ -28,8 +28,8 @@ import java.util.stream.Collectors;
 final class EmbeddedBroker {
     /** How long {@link #stop()} waits for the broker's threads after Moquette returned. */
     private static final long THREADS_END_SECONDS = 20;
-    /** How long Moquette may take to report the port it bound: seconds normally, far more on a loaded 2-core box. */
-    private static final long PORT_WAIT_SECONDS = 60;
+    /** How often a port chosen free is tried when another process takes it before the broker binds it. */
+    private static final int FREE_PORT_ATTEMPTS = 3;
 
     private final BrokerSettings settings;
     private final ThreadGroup threads;
@@ -149,18 +149,44 @@ final class EmbeddedBroker {
 
     private void startServer() throws StartException {
         String host = settings.bindAddress.getHostAddress();
-        port = settings.port;
-        if (port != 0 && !free(settings.port)) {
+        boolean chooseFreePort = settings.port == 0;
+        if (!chooseFreePort && !free(settings.port)) {
             if (!settings.portFallback) {
                 throw new StartException("port " + settings.port + " on " + host
                         + " is taken (and portFallback is false)", null);
             }
-            port = 0;
+            chooseFreePort = true;
             fellBack = true;
         }
+        Properties properties = properties(host);
+        IAuthenticator authenticator = settings.credentials.map(EmbeddedBroker::authenticator).orElse(null);
+        // The port is always chosen here and handed to Moquette, never read back: Moquette 0.17 records it in a plain
+        // HashMap from its event loop, and getPort() writes a 0 into that map when the entry is not there yet, so a
+        // caller polling it can lose the real value for good (seen in CI: a broker that never reported its port).
+        for (int attempt = 1; ; attempt++) {
+            int candidate = chooseFreePort ? anyFreePort() : settings.port;
+            properties.setProperty("port", Integer.toString(candidate));
+            Server started = new Server();
+            server = started; // stop() cleans up a half-started server too
+            try {
+                // returns once Netty's bind completed; a failed bind throws "Cannot bind to port: N"
+                started.startServer(new MemoryConfig(properties), null, null, authenticator, null);
+                port = candidate;
+                return;
+            } catch (IOException | RuntimeException e) {
+                if (!chooseFreePort || attempt == FREE_PORT_ATTEMPTS || !(rootCause(e) instanceof BindException)) {
+                    throw new StartException(describe(e), e);
+                }
+                // the free port was taken between our probe and Moquette's bind: clean up and take another one
+                started.stopServer();
+                server = null;
+            }
+        }
+    }
+
+    private Properties properties(String host) throws StartException {
         Properties properties = new Properties();
         properties.setProperty("host", host);
-        properties.setProperty("port", Integer.toString(port));
         properties.setProperty("websocket_port", "disabled");
         properties.setProperty("allow_anonymous", Boolean.toString(settings.allowAnonymous));
         // MQTT 3.1.1 lets a clean-session client leave its id to the broker
@@ -188,27 +214,18 @@ final class EmbeddedBroker {
             properties.setProperty("persistence_enabled", "false");
             properties.setProperty("persistent_queue_type", "h2");
         }
-        IAuthenticator authenticator = settings.credentials.map(EmbeddedBroker::authenticator).orElse(null);
-        Server started = new Server();
-        server = started; // stop() cleans up a half-started server too
-        try {
-            started.startServer(new MemoryConfig(properties), null, null, authenticator, null);
-        } catch (IOException | RuntimeException e) {
-            throw new StartException(describe(e), e);
+        return properties;
+    }
+
+    /** A port that is free on the bind address now; the kernel picks it, as for a bind to port 0. */
+    private int anyFreePort() throws StartException {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.bind(new InetSocketAddress(settings.bindAddress, 0));
+            return probe.getLocalPort();
+        } catch (IOException e) {
+            throw new StartException("cannot find a free port on " + settings.bindAddress.getHostAddress() + ": "
+                    + describe(e), e);
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(PORT_WAIT_SECONDS);
-        while (started.getPort() <= 0 && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(5); // Moquette records the bound port from a listener on its event loop
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new StartException("interrupted while waiting for the broker's port", e);
-            }
-        }
-        if (started.getPort() <= 0) {
-            throw new StartException("the broker did not report its port within " + PORT_WAIT_SECONDS + " s", null);
-        }
-        port = started.getPort();
     }
 
     private boolean free(int candidate) {
@@ -228,12 +245,17 @@ final class EmbeddedBroker {
                 && password != null && MessageDigest.isEqual(credentials.password(), password);
     }
 
-    /** One line for the log: the innermost message that says something, with its type when it says little. */
-    static String describe(Throwable error) {
+    private static Throwable rootCause(Throwable error) {
         Throwable cause = error;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
         }
+        return cause;
+    }
+
+    /** One line for the log: the innermost message that says something, with its type when it says little. */
+    static String describe(Throwable error) {
+        Throwable cause = rootCause(error);
         String message = cause.getMessage();
         if (message == null || message.isBlank()) {
             return cause.getClass().getName();

@@ -52,6 +52,30 @@ class EmbeddedBrokerTest {
         assertTrue(Files.list(data).findAny().isPresent(), "the H2 store is in the persistence folder");
     }
 
+    /**
+     * The restart of the broker bundle: the same port again and again, and each time it listens once start returns.
+     * (Before, the port was read back from Moquette, whose getPort() races with its event loop and could stay 0.)
+     */
+    @Test
+    void startedAgainOnTheSamePortItListensEveryTime() throws Exception {
+        int port;
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            port = probe.getLocalPort();
+        }
+        for (int round = 1; round <= 3; round++) {
+            EmbeddedBroker broker = EmbeddedBroker.start(settings(Map.of("port", port)), GROUP);
+            try {
+                assertEquals(port, broker.port(), "round " + round);
+                assertFalse(broker.fellBack(), "round " + round);
+                assertEquals(0, connect(port, null, null), "CONNACK accepted in round " + round);
+            } finally {
+                assertEquals(List.of(), broker.stop());
+            }
+        }
+        assertEquals(Set.of(), brokerThreads());
+    }
+
     @Test
     void aTakenPortFallsBackToAFreeOneOrFailsCleanly() throws Exception {
         try (ServerSocket taken = new ServerSocket()) {

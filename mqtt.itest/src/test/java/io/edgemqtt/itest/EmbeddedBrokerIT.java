@@ -171,8 +171,9 @@ public class EmbeddedBrokerIT {
     @Test
     public void disablingTheBrokerByConfigurationStopsItAndATakenPortFallsBackToAFreeOne() throws Exception {
         int port = freePort();
+        LogCapture log = new LogCapture(); // before the configuration: its broker may log before the next line
         org.osgi.service.cm.Configuration broker = configureBroker(port, null, true);
-        try (LogCapture log = new LogCapture()) {
+        try (log) {
             log.await("MQTT broker (MQTT 3.1.1) listening on 127.0.0.1:" + port + "; in memory only");
             assertTrue(listening(port));
             assertFalse(brokerThreads().isEmpty());

@@ -1,5 +1,7 @@
 package io.edgemqtt.itest.support;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
@@ -14,11 +16,15 @@ import java.util.logging.SimpleFormatter;
 public final class LogCapture implements AutoCloseable {
     private final Logger root = Logger.getLogger("");
     private final LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    /** Every line captured, so a test that misses its line can say what was logged instead. */
+    private final List<String> seen = new CopyOnWriteArrayList<>();
     private final SimpleFormatter formatter = new SimpleFormatter();
     private final Handler handler = new Handler() {
         @Override
         public void publish(LogRecord record) {
-            lines.add(formatter.formatMessage(record));
+            String line = record.getLevel() + " " + formatter.formatMessage(record);
+            seen.add(line);
+            lines.add(line);
         }
 
         @Override
@@ -45,7 +51,7 @@ public final class LogCapture implements AutoCloseable {
             String line = left <= 0 ? null : lines.poll(left, TimeUnit.NANOSECONDS);
             if (line == null) {
                 throw new AssertionError("no log line containing '" + fragment + "' within " + Services.WAIT_SECONDS
-                        + " s");
+                        + " s; the lines captured were: " + String.join(" | ", seen));
             }
             if (line.contains(fragment)) {
                 return line;

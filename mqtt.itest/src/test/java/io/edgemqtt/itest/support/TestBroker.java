@@ -1,9 +1,6 @@
 package io.edgemqtt.itest.support;
 
 import io.moquette.broker.Server;
-import io.moquette.broker.config.MemoryConfig;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Properties;
 import java.util.function.Consumer;
 
@@ -21,6 +18,7 @@ public final class TestBroker {
     public static final String DISCONNECT_HOOK = "itest.broker.disconnect";
 
     private static Server server;
+    private static int port;
 
     private TestBroker() {}
 
@@ -29,37 +27,25 @@ public final class TestBroker {
      */
     public static synchronized org.ops4j.pax.exam.Option start() {
         if (server == null) {
-            Properties properties = new Properties();
-            properties.setProperty("host", "127.0.0.1");
-            properties.setProperty("port", "0");
-            properties.setProperty("websocket_port", "disabled");
-            properties.setProperty("allow_anonymous", "true");
-            properties.setProperty("persistence_enabled", "false");
-            properties.setProperty("netty.mqtt.message_size", "1048576");
-            Server started = new Server();
-            try {
-                started.startServer(new MemoryConfig(properties));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot start the test broker", e);
-            }
-            server = started;
-            Consumer<String> disconnect = started::disconnectClient;
+            MoquetteOnFreePorts.Started started = MoquetteOnFreePorts.start("test broker", 1, TestBroker::properties,
+                    (candidate, config) -> candidate.startServer(config));
+            server = started.server;
+            port = started.ports[0];
+            Consumer<String> disconnect = server::disconnectClient;
             System.getProperties().put(DISCONNECT_HOOK, disconnect);
-            Runtime.getRuntime().addShutdownHook(new Thread(started::stopServer, "test-broker-stop"));
+            Runtime.getRuntime().addShutdownHook(new Thread(server::stopServer, "test-broker-stop"));
         }
-        return TestRuntime.brokerPort(port());
+        return TestRuntime.brokerPort(port);
     }
 
-    private static int port() {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        int port = server.getPort();
-        while (port <= 0 && System.nanoTime() < deadline) {
-            Thread.onSpinWait(); // Moquette fills the port in when its acceptor has bound
-            port = server.getPort();
-        }
-        if (port <= 0) {
-            throw new IllegalStateException("the test broker did not report its port");
-        }
-        return port;
+    private static Properties properties(int[] ports) {
+        Properties properties = new Properties();
+        properties.setProperty("host", "127.0.0.1");
+        properties.setProperty("port", Integer.toString(ports[0]));
+        properties.setProperty("websocket_port", "disabled");
+        properties.setProperty("allow_anonymous", "true");
+        properties.setProperty("persistence_enabled", "false");
+        properties.setProperty("netty.mqtt.message_size", "1048576");
+        return properties;
     }
 }

@@ -3,7 +3,6 @@ package io.edgemqtt.itest.support;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import io.moquette.broker.Server;
-import io.moquette.broker.config.MemoryConfig;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.handler.ssl.ApplicationProtocolNegotiator;
 import io.netty.handler.ssl.SslContext;
@@ -82,6 +81,8 @@ public final class TlsTestBroker {
     private static final char[] NO_PASSWORD = "itest".toCharArray();
 
     private static Server server;
+    private static int tlsPort;
+    private static int plainPort;
     private static Path material;
     private static Map<String, TestCertificates.Issued> cas;
     private static Map<String, TestCertificates.Issued> servers;
@@ -98,23 +99,12 @@ public final class TlsTestBroker {
     public static synchronized Option[] start() {
         if (server == null) {
             createMaterial();
-            Properties properties = new Properties();
-            properties.setProperty("host", "127.0.0.1");
-            properties.setProperty("port", "0");
-            properties.setProperty("ssl_port", "0");
-            properties.setProperty("need_client_auth", "true");
-            properties.setProperty("websocket_port", "disabled");
-            properties.setProperty("allow_anonymous", "true");
-            properties.setProperty("persistence_enabled", "false");
-            properties.setProperty("telemetry_enabled", "false");
-            properties.setProperty("netty.mqtt.message_size", "1048576");
-            Server started = new Server();
-            try {
-                started.startServer(new MemoryConfig(properties), List.of(), PerConnectionContext::new, null, null);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot start the TLS test broker", e);
-            }
-            server = started;
+            MoquetteOnFreePorts.Started started = MoquetteOnFreePorts.start("TLS test broker", 2,
+                    TlsTestBroker::properties, (candidate, config) -> candidate.startServer(config, List.of(),
+                            PerConnectionContext::new, null, null));
+            server = started.server;
+            tlsPort = started.ports[0];
+            plainPort = started.ports[1];
             Consumer<String> chooseServerCa = TlsTestBroker::presentServerCertificateOf;
             Consumer<String> chooseClientCas = TlsTestBroker::acceptClientCertificatesOf;
             System.getProperties().put(SERVER_CA_HOOK, chooseServerCa);
@@ -122,15 +112,29 @@ public final class TlsTestBroker {
             System.getProperties().put(ACCEPTED_CLIENTS, ACCEPTED);
             System.getProperties().put(REFUSED_CLIENTS, REFUSED);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                started.stopServer();
+                server.stopServer();
                 deleteMaterial();
             }, "tls-test-broker-stop"));
         }
         return new Option[] {
-            systemProperty(TLS_PORT_PROPERTY).value(Integer.toString(port(server::getSslPort))),
-            systemProperty(PLAIN_PORT_PROPERTY).value(Integer.toString(port(server::getPort))),
+            systemProperty(TLS_PORT_PROPERTY).value(Integer.toString(tlsPort)),
+            systemProperty(PLAIN_PORT_PROPERTY).value(Integer.toString(plainPort)),
             systemProperty(MATERIAL_PROPERTY).value(material.toString()),
         };
+    }
+
+    private static Properties properties(int[] ports) {
+        Properties properties = new Properties();
+        properties.setProperty("host", "127.0.0.1");
+        properties.setProperty("ssl_port", Integer.toString(ports[0]));
+        properties.setProperty("port", Integer.toString(ports[1]));
+        properties.setProperty("need_client_auth", "true");
+        properties.setProperty("websocket_port", "disabled");
+        properties.setProperty("allow_anonymous", "true");
+        properties.setProperty("persistence_enabled", "false");
+        properties.setProperty("telemetry_enabled", "false");
+        properties.setProperty("netty.mqtt.message_size", "1048576");
+        return properties;
     }
 
     private static void createMaterial() {
@@ -176,19 +180,6 @@ public final class TlsTestBroker {
             }
         }
         clientCas = chosen;
-    }
-
-    private static int port(java.util.function.IntSupplier reported) {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        int port = reported.getAsInt();
-        while (port <= 0 && System.nanoTime() < deadline) {
-            Thread.onSpinWait(); // Moquette fills the port in when its acceptor has bound
-            port = reported.getAsInt();
-        }
-        if (port <= 0) {
-            throw new IllegalStateException("the TLS test broker did not report its port");
-        }
-        return port;
     }
 
     /** A server TLS context made for each connection from the broker's current choice of certificate and CAs. */
