@@ -45,7 +45,13 @@ public final class MqttConnection implements ChannelHandler {
     private static final int CHUNK = 16 * 1024;
     private static final int FIRST_CHUNK = 256;
     private static final int INITIAL_READ_BUFFER = 2 * 1024;
-    private static final int IDLE_READ_BUFFER_LIMIT = 64 * 1024;
+    /**
+     * A read that fills the buffer grows it up to this size, so a busy connection takes several packets per read
+     * system call instead of one; larger buffers are only ever made to hold one packet that is larger.
+     */
+    private static final int BUSY_READ_BUFFER = 64 * 1024;
+    /** A large read buffer is given up after this many reads in a row that left it empty and used little of it. */
+    private static final int LIGHT_READS_BEFORE_SHRINK = 16;
     /** Payloads at least this large are written from the message's own buffer instead of being copied. */
     private static final int ZERO_COPY_PAYLOAD = 4 * 1024;
     /** Most bytes read from one connection per turn of the loop, so one busy connection cannot starve the others. */
@@ -76,6 +82,7 @@ public final class MqttConnection implements ChannelHandler {
     private int queuedBytes;
     private boolean flushScheduled;
     private boolean readScheduled;
+    private int lightReads;
     private boolean handshaking;
     private boolean readingPaused;
     private boolean closed;
@@ -323,10 +330,11 @@ public final class MqttConnection implements ChannelHandler {
                 if (read == 0) {
                     break;
                 }
+                boolean filled = !readBuffer.hasRemaining();
                 bytesReceived += read;
                 budget -= read;
                 lastReadNanos = System.nanoTime();
-                decodeBuffered();
+                decodeBuffered(filled, read);
             }
             if (!closed) {
                 afterRead();
@@ -359,6 +367,14 @@ public final class MqttConnection implements ChannelHandler {
     }
 
     private void decodeBuffered() throws MalformedPacketException {
+        decodeBuffered(false, Integer.MAX_VALUE);
+    }
+
+    /**
+     * @param filled the read before filled the buffer: more is probably waiting in the socket
+     * @param read how many bytes that read brought
+     */
+    private void decodeBuffered(boolean filled, int read) throws MalformedPacketException {
         readBuffer.flip();
         try {
             while (!closed && !readingPaused) {
@@ -371,29 +387,41 @@ public final class MqttConnection implements ChannelHandler {
         } finally {
             if (!closed) {
                 readBuffer.compact();
-                ensureReadCapacity();
+                ensureReadCapacity(filled, read);
             }
         }
     }
 
-    /** Grows the buffer to hold the next packet once its length is known, and shrinks it when a large one is done. */
-    private void ensureReadCapacity() throws MalformedPacketException {
+    /**
+     * Sizes the buffer for what comes next: large enough for the next packet once its length is known; up to {@value
+     * #BUSY_READ_BUFFER} while reads keep filling it; back to {@value #INITIAL_READ_BUFFER} after {@value
+     * #LIGHT_READS_BEFORE_SHRINK} reads in a row that brought little and left it empty (an idle client keeps a small
+     * buffer).
+     */
+    private void ensureReadCapacity(boolean filled, int read) throws MalformedPacketException {
         readBuffer.flip();
         int needed = codec.frameLength(readBuffer);
         readBuffer.compact();
-        if (needed > readBuffer.capacity()) {
-            ByteBuffer bigger = ByteBuffer.allocate(needed);
-            readBuffer.flip();
-            bigger.put(readBuffer);
-            readBuffer = bigger;
-        } else if (readBuffer.position() == 0 && readBuffer.capacity() > IDLE_READ_BUFFER_LIMIT) {
-            readBuffer = ByteBuffer.allocate(INITIAL_READ_BUFFER);
-        } else if (!readBuffer.hasRemaining()) {
-            ByteBuffer bigger = ByteBuffer.allocate(readBuffer.capacity() * 2);
-            readBuffer.flip();
-            bigger.put(readBuffer);
-            readBuffer = bigger;
+        int capacity = readBuffer.capacity();
+        if (needed > capacity) {
+            resizeReadBuffer(Math.max(needed, Math.min(BUSY_READ_BUFFER, capacity * 2)));
+        } else if (filled && capacity < BUSY_READ_BUFFER) {
+            resizeReadBuffer(Math.min(BUSY_READ_BUFFER, capacity * 2));
+        } else if (readBuffer.position() == 0 && capacity > INITIAL_READ_BUFFER && read < capacity / 8) {
+            if (++lightReads == LIGHT_READS_BEFORE_SHRINK) {
+                readBuffer = ByteBuffer.allocate(INITIAL_READ_BUFFER);
+                lightReads = 0;
+            }
+            return;
         }
+        lightReads = 0;
+    }
+
+    private void resizeReadBuffer(int capacity) {
+        ByteBuffer resized = ByteBuffer.allocate(capacity);
+        readBuffer.flip();
+        resized.put(readBuffer);
+        readBuffer = resized;
     }
 
     /** Stops reading (receive back-pressure); bytes already read wait, undecoded. */
