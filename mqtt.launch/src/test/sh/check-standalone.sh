@@ -13,8 +13,9 @@
 # 3. expects the broker's "listening on 127.0.0.1:PORT" line (not a fallback to another port);
 # 4. with mosquitto_sub installed (required when MQTT_INTEROP_REQUIRED=true): a mosquitto_sub on that port receives
 #    two simulated readings on sensors/# within READINGS_TIMEOUT seconds of the broker listening;
-# 5. sends SIGTERM and expects an orderly stop: the broker's "stopped" line (no thread of it left behind), the
-#    framework's "framework stopped" line, exit status 0 (143 is tolerated).
+# 5. sends SIGTERM and expects an orderly stop: the broker's "stopped" line (no thread of it left behind), no client
+#    that lost its connection (they stop before the broker), the framework's "framework stopped" line, exit status 0
+#    (143 is tolerated).
 # Exits non-zero with a message and the tail of the runtime's output on any failure.
 #
 # Environment: JAVA (default $JAVA_HOME/bin/java, else java), START_TIMEOUT, READINGS_TIMEOUT and STOP_TIMEOUT
@@ -85,4 +86,6 @@ fi
 stop_runtime
 grep -qF "MQTT broker on 127.0.0.1:$port stopped" "$log" || fail "no orderly stop of the broker after SIGTERM"
 grep -q 'MQTT broker.*did not end' "$log" && fail "threads of the broker were left behind"
+# the clients stop before the broker they use (start levels): none of them sees its broker go away
+grep -q 'lost its connection' "$log" && fail "a client lost its connection while the runtime stopped"
 say "OK: broker and runtime stopped in an orderly way ${stopped_after}s after SIGTERM, exit status $stop_status"
