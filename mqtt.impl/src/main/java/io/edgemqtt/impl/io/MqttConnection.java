@@ -393,7 +393,8 @@ public final class MqttConnection implements ChannelHandler {
     }
 
     /**
-     * Sizes the buffer for what comes next: large enough for the next packet once its length is known; up to {@value
+     * Sizes the buffer for what comes next: large enough for the next packet once its length is known (and back to
+     * small once that packet, if larger than {@value #BUSY_READ_BUFFER}, is done); up to {@value
      * #BUSY_READ_BUFFER} while reads keep filling it; back to {@value #INITIAL_READ_BUFFER} after {@value
      * #LIGHT_READS_BEFORE_SHRINK} reads in a row that brought little and left it empty (an idle client keeps a small
      * buffer).
@@ -407,6 +408,8 @@ public final class MqttConnection implements ChannelHandler {
             resizeReadBuffer(Math.max(needed, Math.min(BUSY_READ_BUFFER, capacity * 2)));
         } else if (filled && capacity < BUSY_READ_BUFFER) {
             resizeReadBuffer(Math.min(BUSY_READ_BUFFER, capacity * 2));
+        } else if (readBuffer.position() == 0 && capacity > BUSY_READ_BUFFER) {
+            readBuffer = ByteBuffer.allocate(INITIAL_READ_BUFFER); // made for one large packet, which is done
         } else if (readBuffer.position() == 0 && capacity > INITIAL_READ_BUFFER && read < capacity / 8) {
             if (++lightReads == LIGHT_READS_BEFORE_SHRINK) {
                 readBuffer = ByteBuffer.allocate(INITIAL_READ_BUFFER);
