@@ -13,6 +13,7 @@ import io.edgemqtt.api.PublishResult;
 import io.edgemqtt.api.Qos;
 import io.edgemqtt.api.Subscription;
 import io.edgemqtt.itest.support.LogCapture;
+import io.edgemqtt.itest.support.LoopbackPorts;
 import io.edgemqtt.itest.support.Services;
 import io.edgemqtt.itest.support.TestRuntime;
 import java.io.IOException;
@@ -74,7 +75,7 @@ public class EmbeddedBrokerIT {
 
     @Test
     public void aPublishAndASubscriptionRoundTripThroughTheEmbeddedBroker() throws Exception {
-        int port = freePort();
+        int port = LoopbackPorts.free();
         Path data = Files.createTempDirectory("itest-broker");
         org.osgi.service.cm.Configuration broker = configureBroker(port, data, true);
         org.osgi.service.cm.Configuration client = configureClient("roundtrip", port, "it-roundtrip", true);
@@ -101,7 +102,7 @@ public class EmbeddedBrokerIT {
 
     @Test
     public void stoppingTheBrokerBundleBuffersQos1PublishesAndStartingItAgainDeliversThem() throws Exception {
-        int port = freePort();
+        int port = LoopbackPorts.free();
         Path data = Files.createTempDirectory("itest-broker");
         org.osgi.service.cm.Configuration broker = configureBroker(port, data, true);
         // a persistent session: the broker keeps its subscription and queues for it while it is away
@@ -170,7 +171,7 @@ public class EmbeddedBrokerIT {
 
     @Test
     public void disablingTheBrokerByConfigurationStopsItAndATakenPortFallsBackToAFreeOne() throws Exception {
-        int port = freePort();
+        int port = LoopbackPorts.free();
         LogCapture log = new LogCapture(); // before the configuration: its broker may log before the next line
         org.osgi.service.cm.Configuration broker = configureBroker(port, null, true);
         try (log) {
@@ -260,13 +261,6 @@ public class EmbeddedBrokerIT {
 
     private static void awaitNoBrokerThread() throws InterruptedException {
         Services.awaitCondition("no broker thread left: " + brokerThreads(), () -> brokerThreads().isEmpty());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            return socket.getLocalPort();
-        }
     }
 
     private static boolean listening(int port) {

@@ -3,10 +3,6 @@ package io.edgemqtt.itest.support;
 import io.moquette.broker.Server;
 import io.moquette.broker.config.MemoryConfig;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.util.Properties;
 import java.util.function.Function;
 
@@ -48,7 +44,7 @@ final class MoquetteOnFreePorts {
         for (int attempt = 1; ; attempt++) {
             int[] ports = new int[portCount];
             for (int i = 0; i < portCount; i++) {
-                ports[i] = freePort();
+                ports[i] = LoopbackPorts.free();
             }
             Server server = new Server();
             try {
@@ -60,16 +56,6 @@ final class MoquetteOnFreePorts {
                     throw new IllegalStateException("cannot start the " + what + " on 127.0.0.1", e);
                 }
             }
-        }
-    }
-
-    /** @return a loopback port that is free now */
-    static int freePort() {
-        try (ServerSocket probe = new ServerSocket()) {
-            probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            return probe.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot find a free loopback port", e);
         }
     }
 }
